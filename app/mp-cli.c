@@ -1,0 +1,84 @@
+/* mp-cli.c
+ *
+ * Copyright 2026 The Mobility Planner authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mp-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <glib/gi18n.h>
+
+#include "mp-cli-commands.h"
+
+static const MpCliCommand commands[] = {
+  /* Each entry is added together with the mp-cli-<area>.c that implements it. */
+  { NULL, NULL, NULL }
+};
+
+void
+mp_cli_error (const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("mobility-planner-cli: %s\n", message);
+}
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: mobility-planner-cli COMMAND [OPTION…]"));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (gsize i = 0; commands[i].name != NULL; i++)
+    fprintf (stream, "  %-20s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “mobility-planner-cli COMMAND --help” for the options of a command."));
+  fprintf (stream, "%s\n", _("Options: --help, --version"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return MP_CLI_EXIT_INVALID;
+    }
+
+  if (g_str_equal (argv[1], "--version") || g_str_equal (argv[1], "-v"))
+    {
+      g_print ("mobility-planner-cli %s\n", PACKAGE_VERSION);
+      return MP_CLI_EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return MP_CLI_EXIT_OK;
+    }
+
+  for (gsize i = 0; commands[i].name != NULL; i++)
+    {
+      if (g_str_equal (argv[1], commands[i].name))
+        return commands[i].run (argc - 1, argv + 1);
+    }
+
+  mp_cli_error (_("unknown command “%s”; see --help"), argv[1]);
+  return MP_CLI_EXIT_INVALID;
+}
