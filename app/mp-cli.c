@@ -18,6 +18,16 @@
 
 static const MpCliCommand commands[] = {
   /* Each entry is added together with the mp-cli-<area>.c that implements it. */
+  { "partners", N_("List the partner countries with their index, rank and risk class"), mp_cli_partners },
+  { "import-indicators", N_("Update the indicator values of a document from a CSV file"), mp_cli_import_indicators },
+  { "export-indicators", N_("Write the indicator values of a document as CSV"), mp_cli_export_indicators },
+  { "evaluate", N_("Evaluate the packages of a JSON file or document: projection, scores, findings, monitoring, uncertainty"), mp_cli_evaluate },
+  { "export-brief", N_("Write the negotiation brief of a package as an Excel workbook"), mp_cli_export_brief },
+  { "compare", N_("Write a comparison workbook of 2 to 8 packages"), mp_cli_compare },
+  { "new", N_("Create a new document (*.mplan), optionally with the demo packages"), mp_cli_new },
+  { "import", N_("Import the packages of a JSON file into a document"), mp_cli_import },
+  { "export-json", N_("Export packages of a document as JSON"), mp_cli_export_json },
+  { "list", N_("List the packages of a document"), mp_cli_list },
   { NULL, NULL, NULL }
 };
 

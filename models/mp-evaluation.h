@@ -17,6 +17,16 @@
 
 G_BEGIN_DECLS
 
+#define MP_EVALUATION_ERROR (mp_evaluation_error_quark ())
+
+typedef enum
+{
+  MP_EVALUATION_ERROR_INVALID,     /* the package cannot be evaluated: message says why */
+  MP_EVALUATION_ERROR_UNKNOWN_REF, /* a partner or sector is not in the reference data */
+} MpEvaluationError;
+
+GQuark        mp_evaluation_error_quark (void);
+
 /* One year's projected outputs (for a scheme, sector, partner or the total). */
 typedef struct
 {
@@ -88,7 +98,13 @@ typedef struct
   double   scale;        /* k_i (NaN where the satisfaction is not exponential) */
   double   satisfaction; /* s_i, 0-1 */
   char    *unit;         /* e.g. "admissions a year", "€ a year" */
+  char    *partner;      /* iso3 for fit components, NULL for NL components */
 } MpComponent;
+/* A fit component whose satisfaction is NaN was left out of its score (no
+ * reference scale could be derived; a note finding says why).  A score is
+ * 100 · Σ w·s / Σ w over the components with a satisfaction.  For a regional
+ * package the fit components carry keys "<interest>:<ISO3>", the per-partner
+ * fits are in MpEvaluation.partner_fit, and the fit is their simple mean. */
 
 /* The headline outputs, also the ones the uncertainty analysis reports. */
 typedef enum
@@ -115,6 +131,9 @@ typedef struct
   double  low_value;    /* output (fit) with the assumption at its low */
   double  high_value;   /* output (fit) with the assumption at its high */
   double  base;
+  double  nl_low_value; /* NL benefit with the assumption at its low */
+  double  nl_high_value;
+  double  nl_base;
 } MpSwing;
 
 typedef struct
@@ -150,6 +169,10 @@ typedef struct
   MpQuantiles   quantiles[MP_N_HEADLINES];
   MpQuantiles  *person_years_by_year;  /* [n_years], fan chart */
   GArray       *swings;               /* MpSwing, sorted by |high - low| descending */
+
+  double       *partner_fit;          /* [n_partners], NaN when all weights are 0 */
+  MpRisk       *partner_risk;         /* [n_partners], country risk used in §4.4 */
+  int           n_intake_years;       /* years the headline admissions are averaged over */
 } MpEvaluation;
 
 MpEvaluation *mp_evaluate          (const MpPackage   *package,

@@ -175,6 +175,7 @@ static const char * const indicator_labels[MP_N_INDICATORS] = {
   N_("Working-age population 2050"),
   N_("Working-age growth 2025–2050"),
   N_("Youth unemployment"),
+  /* xgettext:no-c-format */
   N_("Remittances (% of GDP)"),
   N_("Remittance inflow (USD)"),
   N_("GDP per capita (USD)"),

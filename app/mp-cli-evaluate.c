@@ -1,0 +1,909 @@
+/* mp-cli-evaluate.c
+ *
+ * Copyright 2026 The Mobility Planner authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mp-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "mp-cli-commands.h"
+#include "mp-document.h"
+#include "mp-evaluation.h"
+#include "mp-json.h"
+#include "mp-reference.h"
+
+/* mobility-planner-cli evaluate FILE [--package NAME] [--draws N] [--seed S] [--json]
+ *
+ * FILE is a JSON package file or bundle (data/JSON-FORMAT.md) or a
+ * Mobility Planner document (.mplan).  Exit status: 0 on success (also when
+ * the evaluation has block findings: a block is a result, not an error),
+ * 2 on invalid input with the message on stderr, 1 on other failures. */
+
+/* ---- Number formatting ------------------------------------------------------ */
+
+typedef struct
+{
+  const char *thousands;
+  const char *decimal;
+} NumberFormat;
+
+static NumberFormat number_format;
+
+static void
+init_number_format (void)
+{
+  struct lconv *lc = localeconv ();
+
+  number_format.decimal = (lc->decimal_point != NULL && lc->decimal_point[0] != '\0')
+                          ? lc->decimal_point : ".";
+  number_format.thousands = (lc->thousands_sep != NULL && lc->thousands_sep[0] != '\0')
+                            ? lc->thousands_sep
+                            : (g_str_equal (number_format.decimal, ",") ? "." : ",");
+}
+
+/* @v with @decimals decimals and thousands separators; NaN as "–". */
+static char *
+fmt_num (double v,
+         int    decimals)
+{
+  g_autofree char *raw = NULL;
+  GString *out;
+  const char *digits;
+  const char *dot;
+  gsize int_len;
+
+  if (isnan (v))
+    return g_strdup ("–");
+  if (isinf (v))
+    return g_strdup (v > 0 ? "∞" : "−∞");
+
+  /* g_ascii_formatd: always '.', so that the grouping below is locale-proof. */
+  {
+    char fmt[16];
+    char buf[G_ASCII_DTOSTR_BUF_SIZE + 320];
+
+    g_snprintf (fmt, sizeof fmt, "%%.%df", decimals);
+    g_ascii_formatd (buf, sizeof buf, fmt, v);
+    raw = g_strdup (buf);
+  }
+
+  /* "-0" after rounding is just 0 */
+  if (raw[0] == '-' && strspn (raw + 1, "0.") == strlen (raw + 1))
+    memmove (raw, raw + 1, strlen (raw));
+
+  out = g_string_new (NULL);
+  digits = raw;
+  if (digits[0] == '-')
+    {
+      g_string_append (out, "−");
+      digits++;
+    }
+
+  dot = strchr (digits, '.');
+  int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append (out, number_format.thousands);
+      g_string_append_c (out, digits[i]);
+    }
+  if (dot != NULL)
+    {
+      g_string_append (out, number_format.decimal);
+      g_string_append (out, dot + 1);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+fmt_signed (double v,
+            int    decimals)
+{
+  g_autofree char *n = fmt_num (v, decimals);
+
+  if (!isnan (v) && v > 0)
+    return g_strconcat ("+", n, NULL);
+  return g_steal_pointer (&n);
+}
+
+static char *
+fmt_percent (double v,
+             int    decimals)
+{
+  g_autofree char *n = NULL;
+
+  if (isnan (v))
+    return g_strdup ("–");
+  n = fmt_num (v * 100.0, decimals);
+  return g_strconcat (n, " %", NULL);
+}
+
+/* ---- Tables ----------------------------------------------------------------- */
+
+typedef struct
+{
+  guint      n_cols;
+  GPtrArray *rows;     /* GPtrArray (char *) per row; row 0 is the header */
+  guint      left;     /* bit i: column i is left-aligned */
+} Table;
+
+static Table *
+table_new (guint  n_cols,
+           guint  left)
+{
+  Table *t = g_new0 (Table, 1);
+
+  t->n_cols = n_cols;
+  t->left = left;
+  t->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  return t;
+}
+
+static void
+table_free (Table *t)
+{
+  g_ptr_array_unref (t->rows);
+  g_free (t);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Table, table_free)
+
+/* Adds a row; takes ownership of the @n_cols strings passed. */
+static void
+table_row (Table *t,
+           ...)
+{
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  va_list args;
+
+  va_start (args, t);
+  for (guint i = 0; i < t->n_cols; i++)
+    {
+      char *cell = va_arg (args, char *);
+      g_ptr_array_add (row, cell != NULL ? cell : g_strdup (""));
+    }
+  va_end (args);
+
+  g_ptr_array_add (t->rows, row);
+}
+
+static void
+table_print (Table *t,
+             int    indent)
+{
+  g_autofree glong *width = g_new0 (glong, t->n_cols);
+
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (t->rows, r);
+
+      for (guint c = 0; c < t->n_cols; c++)
+        width[c] = MAX (width[c], g_utf8_strlen (g_ptr_array_index (row, c), -1));
+    }
+
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (t->rows, r);
+      GString *line = g_string_new (NULL);
+
+      g_string_append_printf (line, "%*s", indent, "");
+      for (guint c = 0; c < t->n_cols; c++)
+        {
+          const char *cell = g_ptr_array_index (row, c);
+          glong pad = width[c] - g_utf8_strlen (cell, -1);
+          gboolean left = (t->left >> c) & 1;
+
+          if (c > 0)
+            g_string_append (line, "  ");
+          if (!left)
+            g_string_append_printf (line, "%*s", (int) pad, "");
+          g_string_append (line, cell);
+          if (left && c + 1 < t->n_cols)
+            g_string_append_printf (line, "%*s", (int) pad, "");
+        }
+      /* no trailing blanks */
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_print ("%s\n", line->str);
+
+      if (r == 0)
+        {
+          glong total = 0;
+          GString *rule = g_string_new (NULL);
+
+          for (guint c = 0; c < t->n_cols; c++)
+            total += width[c] + (c > 0 ? 2 : 0);
+          g_string_append_printf (rule, "%*s", indent, "");
+          for (glong i = 0; i < total; i++)
+            g_string_append (rule, "─");
+          g_print ("%s\n", rule->str);
+          g_string_free (rule, TRUE);
+        }
+      g_string_free (line, TRUE);
+    }
+}
+
+static void
+heading (const char *title)
+{
+  glong n = g_utf8_strlen (title, -1);
+
+  g_print ("\n%s\n", title);
+  for (glong i = 0; i < n; i++)
+    g_print ("═");
+  g_print ("\n");
+}
+
+static void
+subheading (const char *title)
+{
+  g_print ("\n  %s\n", title);
+}
+
+/* ---- The report ------------------------------------------------------------- */
+
+static const char *
+partner_name (const MpReference *reference,
+              const char        *iso3)
+{
+  MpPartner *p = mp_reference_find_partner (reference, iso3);
+
+  return p != NULL && p->name != NULL ? p->name : iso3;
+}
+
+static char *
+headline_value (MpHeadline h,
+                double     v)
+{
+  switch (h)
+    {
+    case MP_HEADLINE_FIT:
+    case MP_HEADLINE_NL_BENEFIT:
+      return fmt_num (v, 1);
+    case MP_HEADLINE_BALANCE:
+      return fmt_signed (v, 1);
+    case MP_HEADLINE_REMITTANCES:
+    case MP_HEADLINE_COST_PUBLIC:
+      {
+        g_autofree char *n = fmt_num (v, 0);
+        return g_strconcat ("€ ", n, NULL);
+      }
+    case MP_HEADLINE_ADMISSIONS:
+    case MP_HEADLINE_PERSON_YEARS:
+    case MP_HEADLINE_NET_MIGRATION:
+    case MP_N_HEADLINES:
+    default:
+      return fmt_num (v, 0);
+    }
+}
+
+static void
+print_components (const char        *title,
+                  const GArray      *components,
+                  gboolean           with_partner)
+{
+  g_autoptr(Table) t = table_new (with_partner ? 7 : 6, with_partner ? 0x43 : 0x21);
+
+  subheading (title);
+  if (with_partner)
+    table_row (t, g_strdup (_("Component")), g_strdup (_("Partner")), g_strdup (_("Weight")),
+               g_strdup (_("Delivered")), g_strdup (_("Scale")), g_strdup (_("Satisfaction")),
+               g_strdup (_("Unit")));
+  else
+    table_row (t, g_strdup (_("Component")), g_strdup (_("Weight")), g_strdup (_("Delivered")),
+               g_strdup (_("Scale")), g_strdup (_("Satisfaction")), g_strdup (_("Unit")));
+
+  for (guint i = 0; components != NULL && i < components->len; i++)
+    {
+      const MpComponent *c = &g_array_index (components, MpComponent, i);
+      int decimals = fabs (c->delivered) < 10 ? 2 : 0;
+
+      if (with_partner)
+        table_row (t, g_strdup (c->label), g_strdup (c->partner ? c->partner : ""),
+                   fmt_num (c->weight, 1), fmt_num (c->delivered, decimals),
+                   fmt_num (c->scale, fabs (c->scale) < 10 ? 4 : 0),
+                   fmt_num (c->satisfaction, 2), g_strdup (c->unit));
+      else
+        table_row (t, g_strdup (c->label), fmt_num (c->weight, 1),
+                   fmt_num (c->delivered, decimals),
+                   fmt_num (c->scale, fabs (c->scale) < 10 ? 4 : 0),
+                   fmt_num (c->satisfaction, 2), g_strdup (c->unit));
+    }
+  table_print (t, 4);
+}
+
+static void
+print_years_people (const MpEvaluation *e,
+                    const MpYear       *rows)
+{
+  g_autoptr(Table) t = table_new (9, 0x1);
+
+  table_row (t, g_strdup (_("Year")), g_strdup (_("Admissions")), g_strdup (_("Present")),
+             g_strdup (_("Person-years")), g_strdup (_("Settled")), g_strdup (_("Overstayed")),
+             g_strdup (_("Returned")), g_strdup (_("Seasonal returns")),
+             g_strdup (_("Net migration (cum.)")));
+  for (int y = 0; y < e->n_years; y++)
+    {
+      const MpYear *r = &rows[y];
+
+      table_row (t, g_strdup_printf ("%d", e->start_year + y), fmt_num (r->admissions, 0),
+                 fmt_num (r->headcount, 0), fmt_num (r->person_years, 0),
+                 fmt_num (r->settled, 0), fmt_num (r->overstayed, 0), fmt_num (r->returned, 0),
+                 fmt_num (r->seasonal_returns, 0), fmt_num (r->net_migration, 0));
+    }
+  table_print (t, 4);
+}
+
+static void
+print_years_money (const MpEvaluation *e,
+                   const MpYear       *rows)
+{
+  g_autoptr(Table) t = table_new (7, 0x1);
+
+  table_row (t, g_strdup (_("Year")), g_strdup (_("Remittances (€)")),
+             g_strdup (_("Trainees away")), g_strdup (_("Trainees home")),
+             g_strdup (_("Skilled returnees")), g_strdup (_("Public cost (€)")),
+             g_strdup (_("Employer cost (€)")));
+  for (int y = 0; y < e->n_years; y++)
+    {
+      const MpYear *r = &rows[y];
+
+      table_row (t, g_strdup_printf ("%d", e->start_year + y), fmt_num (r->remittances, 0),
+                 fmt_num (r->trainees_away, 0), fmt_num (r->trainees_home, 0),
+                 fmt_num (r->skilled_returnees, 0), fmt_num (r->cost_public, 0),
+                 fmt_num (r->cost_employer, 0));
+    }
+  table_print (t, 4);
+}
+
+/* The compact table per scheme, sector or partner; @coverage may be NULL. */
+static void
+print_years_compact (const MpEvaluation *e,
+                     const MpYear       *rows,
+                     const double       *coverage)
+{
+  g_autoptr(Table) t = table_new (coverage != NULL ? 8 : 7, 0x1);
+
+  if (coverage != NULL)
+    table_row (t, g_strdup (_("Year")), g_strdup (_("Admissions")), g_strdup (_("Present")),
+               g_strdup (_("Person-years")), g_strdup (_("Shortage coverage")),
+               g_strdup (_("Net migration (cum.)")), g_strdup (_("Remittances (€)")),
+               g_strdup (_("Cost (€)")));
+  else
+    table_row (t, g_strdup (_("Year")), g_strdup (_("Admissions")), g_strdup (_("Present")),
+               g_strdup (_("Person-years")), g_strdup (_("Net migration (cum.)")),
+               g_strdup (_("Remittances (€)")), g_strdup (_("Cost (€)")));
+
+  for (int y = 0; y < e->n_years; y++)
+    {
+      const MpYear *r = &rows[y];
+
+      if (coverage != NULL)
+        table_row (t, g_strdup_printf ("%d", e->start_year + y), fmt_num (r->admissions, 0),
+                   fmt_num (r->headcount, 0), fmt_num (r->person_years, 0),
+                   fmt_percent (coverage[y], 2), fmt_num (r->net_migration, 0),
+                   fmt_num (r->remittances, 0), fmt_num (r->cost_public + r->cost_employer, 0));
+      else
+        table_row (t, g_strdup_printf ("%d", e->start_year + y), fmt_num (r->admissions, 0),
+                   fmt_num (r->headcount, 0), fmt_num (r->person_years, 0),
+                   fmt_num (r->net_migration, 0), fmt_num (r->remittances, 0),
+                   fmt_num (r->cost_public + r->cost_employer, 0));
+    }
+  table_print (t, 4);
+}
+
+static void
+print_report (const MpPackage    *p,
+              const MpEvaluation *e,
+              const MpReference  *reference)
+{
+  g_autoptr(GString) partners = g_string_new (NULL);
+  g_autofree char *title = NULL;
+
+  for (guint i = 0; p->partners != NULL && p->partners[i] != NULL; i++)
+    g_string_append_printf (partners, "%s%s (%s)", i > 0 ? ", " : "",
+                            partner_name (reference, p->partners[i]), p->partners[i]);
+
+  /* TRANSLATORS: the title of the evaluation report; %s is the package name */
+  title = g_strdup_printf (_("Evaluation of “%s”"), p->name);
+  heading (title);
+  g_print ("  %-16s %s\n", _("Partners:"), partners->str);
+  g_print ("  %-16s %d–%d (%d %s)\n", _("Horizon:"), e->start_year,
+           e->start_year + e->n_years - 1, e->n_years,
+           ngettext ("year", "years", (gulong) e->n_years));
+  g_print ("  %-16s %s\n", _("Reference data:"),
+           reference->vintage != NULL ? reference->vintage : _("no vintage"));
+  g_print ("  %-16s %u %s, %u %s, %u %s\n", _("Contents:"),
+           p->schemes->len, ngettext ("scheme", "schemes", p->schemes->len),
+           p->offers->len, ngettext ("offer", "offers", p->offers->len),
+           p->asks->len, ngettext ("ask", "asks", p->asks->len));
+
+  /* Headlines and scores */
+  heading (_("Headlines"));
+  {
+    g_autoptr(Table) t = table_new (2, 0x1);
+
+    table_row (t, g_strdup (_("Output")), g_strdup (_("Value")));
+    for (int h = 0; h < MP_N_HEADLINES; h++)
+      table_row (t, g_strdup (mp_headline_label (h)), headline_value (h, e->headline[h]));
+    g_print ("\n");
+    table_print (t, 2);
+  }
+
+  heading (_("Scores"));
+  {
+    g_autofree char *fit = fmt_num (e->headline[MP_HEADLINE_FIT], 1);
+    g_autofree char *nl = fmt_num (e->headline[MP_HEADLINE_NL_BENEFIT], 1);
+    g_autofree char *balance = fmt_signed (e->headline[MP_HEADLINE_BALANCE], 1);
+
+    g_print ("  %s %s / 100   %s %s / 100   %s %s\n", _("Partner-interest fit:"), fit,
+             _("NL benefit:"), nl, _("Balance:"), balance);
+  }
+  if (e->partner_fit != NULL && e->n_partners > 1)
+    for (int k = 0; k < e->n_partners; k++)
+      {
+        g_autofree char *fit = fmt_num (e->partner_fit[k], 1);
+        g_print ("    %s %s: %s / 100\n", _("Fit for"), e->partner_codes[k], fit);
+      }
+  print_components (_("Partner-interest fit: components"), e->fit_components, TRUE);
+  print_components (_("Netherlands benefit: components"), e->nl_components, FALSE);
+
+  /* Findings */
+  {
+    g_autofree char *blocks = g_strdup_printf (ngettext ("%d block", "%d blocks", e->n_blocks),
+                                               e->n_blocks);
+    g_autofree char *warnings = g_strdup_printf (ngettext ("%d warning", "%d warnings",
+                                                           e->n_warnings), e->n_warnings);
+    g_autofree char *notes = g_strdup_printf (ngettext ("%d note", "%d notes", e->n_notes),
+                                              e->n_notes);
+    /* TRANSLATORS: "Findings (1 block, 2 warnings, 0 notes)" */
+    g_autofree char *t = g_strdup_printf (_("Findings (%s, %s, %s)"), blocks, warnings, notes);
+
+    heading (t);
+  }
+  if (e->findings == NULL || e->findings->len == 0)
+    g_print ("  %s\n", _("No findings."));
+  for (guint i = 0; e->findings != NULL && i < e->findings->len; i++)
+    {
+      const MpFinding *f = g_ptr_array_index (e->findings, i);
+      g_autofree char *sev = g_utf8_strup (mp_severity_label (f->severity), -1);
+      GString *where = g_string_new (NULL);
+
+      if (f->scheme >= 0 && (guint) f->scheme < p->schemes->len)
+        g_string_append_printf (where, _("scheme %d “%s”"), f->scheme + 1,
+                                ((MpScheme *) g_ptr_array_index (p->schemes, f->scheme))->name);
+      if (f->partner != NULL)
+        g_string_append_printf (where, "%s%s", where->len > 0 ? ", " : "", f->partner);
+
+      g_print ("\n  %-8s %s%s%s%s\n", sev, f->rule,
+               where->len > 0 ? " (" : "", where->str, where->len > 0 ? ")" : "");
+      g_print ("           %s\n", f->message);
+      if (f->source != NULL)
+        g_print ("           %s %s\n", _("Source:"), f->source);
+      g_string_free (where, TRUE);
+    }
+
+  /* Measures and monitoring */
+  heading (_("Required monitoring (risk matrix)"));
+  if (e->measures == NULL || e->measures->len == 0)
+    g_print ("  %s\n", _("No measures."));
+  else
+    {
+      g_autoptr(Table) t = table_new (5, 0x13);
+
+      g_print ("\n");
+      table_row (t, g_strdup (_("Measure")), g_strdup (_("Partner")),
+                 g_strdup (_("Country risk")), g_strdup (_("Measure risk")),
+                 g_strdup (_("Monitoring")));
+      for (guint i = 0; i < e->measures->len; i++)
+        {
+          const MpMeasure *m = &g_array_index (e->measures, MpMeasure, i);
+
+          table_row (t, g_strdup (m->measure), g_strdup (m->partner),
+                     g_strdup (mp_risk_label (m->country_risk)),
+                     g_strdup (mp_risk_label (m->measure_risk)),
+                     m->never_allowed ? g_strdup_printf ("%s (%s)", mp_monitoring_label (m->monitoring),
+                                                         _("never allowed"))
+                                      : g_strdup (mp_monitoring_label (m->monitoring)));
+        }
+      table_print (t, 2);
+    }
+
+  /* Projection */
+  heading (_("Projection by year"));
+  subheading (_("Total: people"));
+  print_years_people (e, e->total);
+  subheading (_("Total: money and skills"));
+  print_years_money (e, e->total);
+
+  for (int s = 0; s < e->n_schemes; s++)
+    {
+      const MpScheme *scheme = g_ptr_array_index (p->schemes, s);
+      g_autofree char *t = g_strdup_printf (_("Scheme %d: %s (%s, %s, %s)"), s + 1, scheme->name,
+                                            mp_scheme_kind_label (scheme->kind),
+                                            scheme->partner, scheme->sector);
+
+      subheading (t);
+      print_years_compact (e, &e->by_scheme[(gsize) s * e->n_years], NULL);
+    }
+
+  for (int k = 0; k < e->n_sectors; k++)
+    {
+      MpSector *sector = mp_reference_find_sector (reference, e->sector_codes[k]);
+      g_autofree char *t = g_strdup_printf (_("Sector: %s (%s)"),
+                                            sector != NULL && sector->name != NULL
+                                            ? sector->name : e->sector_codes[k],
+                                            e->sector_codes[k]);
+
+      subheading (t);
+      print_years_compact (e, &e->by_sector[(gsize) k * e->n_years],
+                           e->coverage != NULL ? &e->coverage[(gsize) k * e->n_years] : NULL);
+    }
+
+  for (int k = 0; k < e->n_partners; k++)
+    {
+      g_autofree char *t = NULL;
+
+      if (e->partner_risk != NULL)
+        t = g_strdup_printf (_("Partner: %s (%s), country risk %s"),
+                             partner_name (reference, e->partner_codes[k]), e->partner_codes[k],
+                             mp_risk_label (e->partner_risk[k]));
+      else
+        t = g_strdup_printf (_("Partner: %s (%s)"),
+                             partner_name (reference, e->partner_codes[k]), e->partner_codes[k]);
+      subheading (t);
+      print_years_compact (e, &e->by_partner[(gsize) k * e->n_years], NULL);
+    }
+
+  /* Uncertainty */
+  if (!e->has_uncertainty)
+    {
+      heading (_("Uncertainty"));
+      g_print ("  %s\n", _("Not computed (0 draws)."));
+      return;
+    }
+
+  {
+    g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, e->seed);
+    g_autofree char *t = g_strdup_printf (_("Uncertainty (%u draws, seed %s)"), e->draws, seed);
+    heading (t);
+  }
+  {
+    g_autoptr(Table) t = table_new (5, 0x1);
+
+    subheading (_("Headline outputs"));
+    table_row (t, g_strdup (_("Output")), g_strdup ("P10"), g_strdup ("P50"), g_strdup ("P90"),
+               g_strdup (_("Mean")));
+    for (int h = 0; h < MP_N_HEADLINES; h++)
+      table_row (t, g_strdup (mp_headline_label (h)),
+                 headline_value (h, e->quantiles[h].p10), headline_value (h, e->quantiles[h].p50),
+                 headline_value (h, e->quantiles[h].p90), headline_value (h, e->quantiles[h].mean));
+    table_print (t, 4);
+  }
+  if (e->person_years_by_year != NULL)
+    {
+      g_autoptr(Table) t = table_new (5, 0x1);
+
+      subheading (_("Person-years by year (fan)"));
+      table_row (t, g_strdup (_("Year")), g_strdup ("P10"), g_strdup ("P50"), g_strdup ("P90"),
+                 g_strdup (_("Mean")));
+      for (int y = 0; y < e->n_years; y++)
+        {
+          const MpQuantiles *q = &e->person_years_by_year[y];
+
+          table_row (t, g_strdup_printf ("%d", e->start_year + y), fmt_num (q->p10, 0),
+                     fmt_num (q->p50, 0), fmt_num (q->p90, 0), fmt_num (q->mean, 0));
+        }
+      table_print (t, 4);
+    }
+  if (e->swings != NULL && e->swings->len > 0)
+    {
+      g_autoptr(Table) t = table_new (7, 0x1);
+
+      subheading (_("One-at-a-time swings (tornado)"));
+      table_row (t, g_strdup (_("Assumption")), g_strdup (_("Fit at low")),
+                 g_strdup (_("Fit at high")), g_strdup (_("Fit base")),
+                 g_strdup (_("NL at low")), g_strdup (_("NL at high")), g_strdup (_("NL base")));
+      for (guint i = 0; i < e->swings->len; i++)
+        {
+          const MpSwing *s = &g_array_index (e->swings, MpSwing, i);
+
+          table_row (t, g_strdup (s->assumption), fmt_num (s->low_value, 1),
+                     fmt_num (s->high_value, 1), fmt_num (s->base, 1),
+                     fmt_num (s->nl_low_value, 1), fmt_num (s->nl_high_value, 1),
+                     fmt_num (s->nl_base, 1));
+        }
+      table_print (t, 4);
+    }
+}
+
+/* ---- Loading ---------------------------------------------------------------- */
+
+static gboolean
+is_document (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";   /* with its NUL */
+  char head[16] = { 0 };
+  FILE *f;
+  gsize n;
+
+  if (g_str_has_suffix (path, ".mplan"))
+    return TRUE;
+
+  f = fopen (path, "rb");
+  if (f == NULL)
+    return FALSE;
+  n = fread (head, 1, sizeof head, f);
+  fclose (f);
+
+  return n == sizeof head && memcmp (head, magic, sizeof head) == 0;
+}
+
+/* Loads the packages of a .mplan document and its reference snapshot.
+ * Returns the exit status on failure, MP_CLI_EXIT_OK on success. */
+static int
+load_document (const char   *path,
+               GPtrArray   **packages_out,
+               MpReference **reference_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpDocument) doc = NULL;
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GPtrArray) packages = NULL;
+
+  doc = mp_document_open (path, MP_DOCUMENT_OPEN_READ_ONLY, &error);
+  if (doc == NULL)
+    {
+      mp_cli_error ("%s", error->message);
+      return g_error_matches (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_FAILED)
+             ? MP_CLI_EXIT_FAILURE : MP_CLI_EXIT_INVALID;
+    }
+
+  infos = mp_document_list_packages (doc, &error);
+  if (infos == NULL)
+    {
+      mp_cli_error ("%s", error->message);
+      return MP_CLI_EXIT_FAILURE;
+    }
+
+  packages = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_package_free);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      const MpPackageInfo *info = g_ptr_array_index (infos, i);
+      MpPackage *p = mp_document_get_package (doc, info->id, &error);
+
+      if (p == NULL)
+        {
+          mp_cli_error ("%s", error->message);
+          return g_error_matches (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID)
+                 ? MP_CLI_EXIT_INVALID : MP_CLI_EXIT_FAILURE;
+        }
+      g_ptr_array_add (packages, p);
+    }
+
+  *reference_out = mp_reference_copy (mp_document_get_reference (doc));
+  *packages_out = g_steal_pointer (&packages);
+
+  return MP_CLI_EXIT_OK;
+}
+
+static int
+load_json (const char   *path,
+           GPtrArray   **packages_out,
+           MpReference **reference_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpReference) shipped = NULL;
+  g_autoptr(MpReference) embedded = NULL;
+  GPtrArray *packages;
+
+  shipped = mp_reference_load_default (&error);
+  if (shipped == NULL)
+    {
+      mp_cli_error (_("cannot load the shipped reference data: %s"), error->message);
+      return MP_CLI_EXIT_FAILURE;
+    }
+
+  packages = mp_json_read_packages_file (path, shipped, &embedded, &error);
+  if (packages == NULL)
+    {
+      mp_cli_error ("%s: %s", path, error->message);
+      return MP_CLI_EXIT_INVALID;
+    }
+
+  *reference_out = mp_json_merge_reference (shipped, embedded);
+  *packages_out = packages;
+
+  return MP_CLI_EXIT_OK;
+}
+
+/* ---- The command ------------------------------------------------------------ */
+
+/**
+ * mp_cli_evaluate:
+ * @argc: arguments, argv[0] being "evaluate"
+ * @argv: (array length=argc): the arguments
+ *
+ * Runs `mobility-planner-cli evaluate`.
+ *
+ * Returns: the exit status
+ */
+int
+mp_cli_evaluate (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) packages = NULL;
+  g_autoptr(GPtrArray) selected = NULL;
+  g_autoptr(GPtrArray) evaluations = NULL;
+  g_autoptr(MpReference) reference = NULL;
+  g_autofree char *package_name = NULL;
+  g_autofree char *draws_arg = NULL;
+  g_autofree char *seed_arg = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autofree char *output = NULL;
+  gboolean json = FALSE;
+  gboolean have_draws = FALSE;
+  gboolean have_seed = FALSE;
+  guint64 draws = 0;
+  guint64 seed = 0;
+  int status;
+  GOptionEntry entries[] = {
+    { "package", 'p', 0, G_OPTION_ARG_STRING, &package_name,
+      N_("Evaluate only the package called NAME"), N_("NAME") },
+    { "draws", 'n', 0, G_OPTION_ARG_STRING, &draws_arg,
+      N_("Monte Carlo draws (0 = none; default: the package's, 2000 for new packages)"), N_("N") },
+    { "seed", 's', 0, G_OPTION_ARG_STRING, &seed_arg,
+      N_("Monte Carlo seed (default: the package's)"), N_("S") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print the evaluation as JSON (see data/JSON-FORMAT.md)"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+
+  init_number_format ();
+
+  context = g_option_context_new (_("FILE — evaluate the packages of a JSON file or .mplan document"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Prints the projection by year, the scores with their components, "
+                                  "the safeguard findings, the required monitoring and the "
+                                  "uncertainty of each package.  Exit status: 0 on success (also "
+                                  "when a finding blocks the package), 2 on invalid input, 1 on "
+                                  "other failures."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      mp_cli_error ("%s", error->message);
+      return MP_CLI_EXIT_INVALID;
+    }
+
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      mp_cli_error (_("evaluate needs exactly one FILE; see “mobility-planner-cli evaluate --help”"));
+      return MP_CLI_EXIT_INVALID;
+    }
+
+  if (draws_arg != NULL)
+    {
+      if (!g_ascii_string_to_unsigned (draws_arg, 10, 0, MP_JSON_MAX_DRAWS, &draws, NULL))
+        {
+          mp_cli_error (_("--draws: “%s” is not a whole number between 0 and %d"),
+                        draws_arg, MP_JSON_MAX_DRAWS);
+          return MP_CLI_EXIT_INVALID;
+        }
+      have_draws = TRUE;
+    }
+
+  if (seed_arg != NULL)
+    {
+      if (!g_ascii_string_to_unsigned (seed_arg, 10, 0, G_MAXUINT64, &seed, NULL))
+        {
+          mp_cli_error (_("--seed: “%s” is not a whole number between 0 and %s"),
+                        seed_arg, "18446744073709551615");
+          return MP_CLI_EXIT_INVALID;
+        }
+      have_seed = TRUE;
+    }
+
+  if (!g_file_test (files[0], G_FILE_TEST_EXISTS))
+    {
+      mp_cli_error (_("%s: no such file"), files[0]);
+      return MP_CLI_EXIT_INVALID;
+    }
+
+  status = is_document (files[0]) ? load_document (files[0], &packages, &reference)
+                                  : load_json (files[0], &packages, &reference);
+  if (status != MP_CLI_EXIT_OK)
+    return status;
+
+  selected = g_ptr_array_new ();
+  for (guint i = 0; i < packages->len; i++)
+    {
+      MpPackage *p = g_ptr_array_index (packages, i);
+
+      if (package_name == NULL || g_strcmp0 (p->name, package_name) == 0)
+        g_ptr_array_add (selected, p);
+    }
+
+  if (selected->len == 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < packages->len; i++)
+        g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "",
+                                ((MpPackage *) g_ptr_array_index (packages, i))->name);
+      if (package_name != NULL)
+        mp_cli_error (_("%s holds no package called “%s”; it holds: %s"), files[0], package_name,
+                      packages->len > 0 ? names->str : _("no packages"));
+      else
+        mp_cli_error (_("%s holds no packages"), files[0]);
+      return MP_CLI_EXIT_INVALID;
+    }
+
+  evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_evaluation_free);
+  for (guint i = 0; i < selected->len; i++)
+    {
+      MpPackage *p = g_ptr_array_index (selected, i);
+      guint n = have_draws ? (guint) draws : p->draws;
+      guint64 s = have_seed ? seed : p->seed;
+      MpEvaluation *eval = mp_evaluate (p, reference, &error);
+
+      if (eval == NULL)
+        {
+          mp_cli_error ("%s: %s", p->name, error->message);
+          return error->domain == MP_EVALUATION_ERROR ? MP_CLI_EXIT_INVALID : MP_CLI_EXIT_FAILURE;
+        }
+      g_ptr_array_add (evaluations, eval);
+
+      if (n > 0 &&
+          !mp_evaluation_run_uncertainty (eval, p, reference, n, s, NULL, NULL, NULL, &error))
+        {
+          mp_cli_error ("%s: %s", p->name, error->message);
+          return error->domain == MP_EVALUATION_ERROR ? MP_CLI_EXIT_INVALID : MP_CLI_EXIT_FAILURE;
+        }
+    }
+
+  if (json)
+    {
+      if (selected->len == 1)
+        output = mp_json_write_evaluation (g_ptr_array_index (selected, 0),
+                                           g_ptr_array_index (evaluations, 0), &error);
+      else
+        output = mp_json_write_evaluations (selected, evaluations, &error);
+      if (output == NULL)
+        {
+          mp_cli_error ("%s", error->message);
+          return MP_CLI_EXIT_FAILURE;
+        }
+      fputs (output, stdout);
+    }
+  else
+    {
+      for (guint i = 0; i < selected->len; i++)
+        print_report (g_ptr_array_index (selected, i), g_ptr_array_index (evaluations, i),
+                      reference);
+    }
+
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      mp_cli_error (_("cannot write the output"));
+      return MP_CLI_EXIT_FAILURE;
+    }
+
+  return MP_CLI_EXIT_OK;
+}

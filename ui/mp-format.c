@@ -1,0 +1,196 @@
+/* mp-format.c
+ *
+ * Copyright 2026 The Mobility Planner authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mp-format"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mp-format.h"
+
+#define NO_DATA "\u2013"
+
+/* The ' flag groups thousands as LC_NUMERIC says (glibc; POSIX XSI).  It is
+ * used through libc's snprintf because the format must not go through a
+ * printf implementation that might not know the flag. */
+static char *
+format_grouped (double value,
+                int    decimals)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE + 64];
+  gboolean all_zero = TRUE;
+
+  decimals = CLAMP (decimals, 0, 6);
+  snprintf (buf, sizeof buf, "%'.*f", decimals, value);
+
+  /* Never show "-0" or "-0.0" for a value that rounds to zero. */
+  for (const char *p = buf; *p != '\0'; p++)
+    {
+      if (*p >= '1' && *p <= '9')
+        {
+          all_zero = FALSE;
+          break;
+        }
+    }
+  if (all_zero && buf[0] == '-')
+    return g_strdup (buf + 1);
+
+  return g_strdup (buf);
+}
+
+/**
+ * mp_format_number:
+ * @value: the number
+ * @decimals: digits after the decimal separator (0–6)
+ *
+ * Formats @value with the thousands grouping and decimal separator of the
+ * current LC_NUMERIC locale: "1,234.5" in English, "1.234,5" in Dutch.
+ *
+ * Returns: (transfer full): the text, or "–" when @value is NaN
+ */
+char *
+mp_format_number (double value,
+                  int    decimals)
+{
+  if (isnan (value))
+    return g_strdup (NO_DATA);
+
+  return format_grouped (value, decimals);
+}
+
+/**
+ * mp_format_signed_number:
+ * @value: the number
+ * @decimals: digits after the decimal separator (0–6)
+ *
+ * Like mp_format_number() but with an explicit "+" for positive values, as
+ * for a balance ("+14", "-3", "0").
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+mp_format_signed_number (double value,
+                         int    decimals)
+{
+  g_autofree char *text = NULL;
+
+  if (isnan (value))
+    return g_strdup (NO_DATA);
+
+  text = format_grouped (value, decimals);
+  if (text[0] != '-' && strpbrk (text, "123456789") != NULL)
+    return g_strconcat ("+", text, NULL);
+
+  return g_steal_pointer (&text);
+}
+
+static char *
+format_money (double euros,
+              double reference,
+              int    decimals)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+  double a, r;
+
+  if (isnan (euros))
+    return g_strdup (NO_DATA);
+
+  a = fabs (euros);
+  r = isnan (reference) ? a : fabs (reference);
+
+  if (r >= 1e9)
+    {
+      number = format_grouped (a / 1e9, decimals >= 0 ? decimals : (a < 1e10 ? 1 : 0));
+      /* Translators: an amount in billions (thousand millions) of euros;
+       * %s is the number, e.g. "€1.2 bn".  Dutch: "€ %s mld". */
+      text = g_strdup_printf (_("€%s bn"), number);
+    }
+  else if (r >= 1e6)
+    {
+      number = format_grouped (a / 1e6, decimals >= 0 ? decimals : (a < 1e7 ? 1 : 0));
+      /* Translators: an amount in millions of euros; %s is the number,
+       * e.g. "€31 m".  Dutch: "€ %s mln". */
+      text = g_strdup_printf (_("€%s m"), number);
+    }
+  else
+    {
+      number = format_grouped (a, decimals >= 0 ? decimals : 0);
+      /* Translators: an amount in euros; %s is the number, e.g. "€31,500".
+       * Dutch: "€ %s". */
+      text = g_strdup_printf (_("€%s"), number);
+    }
+
+  if (euros < 0 && strpbrk (number, "123456789") != NULL)
+    return g_strconcat ("-", text, NULL);
+
+  return g_steal_pointer (&text);
+}
+
+/**
+ * mp_format_money:
+ * @euros: an amount in euros
+ *
+ * Formats an amount of euros compactly: whole euros below a million
+ * ("€31,500"), millions above ("€31 m", Dutch "€ 31 mln"), billions from a
+ * thousand million ("€1.2 bn", Dutch "€ 1,2 mld").  Amounts below ten
+ * millions or ten billions keep one decimal.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+mp_format_money (double euros)
+{
+  return format_money (euros, NAN, -1);
+}
+
+/**
+ * mp_format_money_scaled:
+ * @euros: an amount in euros
+ * @reference: the amount whose unit (euros, millions, billions) is used
+ * @decimals: digits after the decimal separator (0–6)
+ *
+ * Like mp_format_money(), but in the unit mp_format_money() would pick for
+ * @reference and with a fixed number of decimals: for the ticks of an axis
+ * ("€0", "€2 m", "€4 m", … "€12 m") or the cells of a column.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+mp_format_money_scaled (double euros,
+                        double reference,
+                        int    decimals)
+{
+  return format_money (euros, reference, MAX (decimals, 0));
+}
+
+/**
+ * mp_format_percent:
+ * @percent: a value in percent (12.5 for 12.5 %, not 0.125)
+ * @decimals: digits after the decimal separator (0–6)
+ *
+ * Formats a percentage for the locale: "12.5%" in English, "12,5%" in Dutch.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+mp_format_percent (double percent,
+                   int    decimals)
+{
+  g_autofree char *number = NULL;
+
+  if (isnan (percent))
+    return g_strdup (NO_DATA);
+
+  number = format_grouped (percent, decimals);
+  /* Translators: a percentage; %s is the number, e.g. "12.5%". */
+  return g_strdup_printf (_("%s%%"), number);
+}

@@ -1,0 +1,38 @@
+/* mp-risk-matrix.h
+ *
+ * Copyright 2026 The Mobility Planner authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "mp-chart.h"
+#include "mp-evaluation.h"
+
+G_BEGIN_DECLS
+
+#define MP_TYPE_RISK_MATRIX (mp_risk_matrix_get_type ())
+
+/* Not to be confused with mp_risk_matrix() (mp-evaluation.h), the model's
+ * lookup of the monitoring a cell needs, which this widget draws. */
+G_DECLARE_FINAL_TYPE (MpRiskMatrix, mp_risk_matrix, MP, RISK_MATRIX, GtkWidget)
+
+GtkWidget *mp_risk_matrix_new            (void);
+void       mp_risk_matrix_set_measures   (MpRiskMatrix       *self,
+                                          const MpMeasure    *measures,
+                                          guint               n_measures);
+void       mp_risk_matrix_set_evaluation (MpRiskMatrix       *self,
+                                          const MpEvaluation *eval);
+void       mp_risk_matrix_draw           (MpRiskMatrix       *self,
+                                          cairo_t            *cr,
+                                          double              width,
+                                          double              height,
+                                          MpChartStyle        style);
+char      *mp_risk_matrix_dup_tooltip_at (MpRiskMatrix       *self,
+                                          double              x,
+                                          double              y);
+
+G_END_DECLS
