@@ -82,7 +82,6 @@ typedef struct
   lxw_row_t  row;
   lxw_col_t  c0;
   lxw_col_t  c1;
-  guint      chars_hint;     /* unused when text is set */
   char      *text;
   double     font;           /* points */
   gboolean   bold;
@@ -432,6 +431,19 @@ clean_into (GString    *out,
     }
 }
 
+/**
+ * mp_brief_clean_text:
+ * @text: (nullable): user text
+ *
+ * The cleaning every piece of user text gets before it is written to a
+ * brief: invalid UTF-8 and characters XML 1.0 cannot carry (control
+ * characters other than tab, line feed and carriage return; U+FFFE, U+FFFF)
+ * become U+FFFD, a literal OOXML escape such as "_x0041_" is protected as
+ * "_x005F_x0041_" so that spreadsheets show it as typed, and the result is
+ * capped at Excel's 32,767 characters (ending in "…").
+ *
+ * Returns: (transfer full): the cleaned text ("" for %NULL)
+ */
 char *
 mp_brief_clean_text (const char *text)
 {
@@ -553,7 +565,7 @@ put_text (Brief      *b,
   touch (s, row, col, MIN (g_utf8_strlen (c, 200), 200));
   if (format != NULL && (format == b->f_wrap || format == b->f_head || format == b->f_thead))
     {
-      Wrapped w = { row, col, col, 0, g_strdup (c), 11, format != b->f_wrap };
+      Wrapped w = { row, col, col, g_strdup (c), 11, format != b->f_wrap };
       g_array_append_val (s->wraps, w);
     }
 }
@@ -756,7 +768,7 @@ add_table (Brief              *b,
         /* Headers wrap: they widen a column up to their longest word. */
         glong len = g_utf8_strlen (name, -1);
         glong word = 0, longest = 0;
-        Wrapped w = { header, c0 + i, c0 + i, 0, g_strdup (name), 11, TRUE };
+        Wrapped w = { header, c0 + i, c0 + i, g_strdup (name), 11, TRUE };
 
         for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
           {
@@ -1416,10 +1428,10 @@ write_offer_schemes (Brief           *b,
                      const MpReference *ref)
 {
   const Column cols[] = {
-    { TR (b, "Scheme", "Regeling"), b->f_wrap, FALSE, 32 },
-    { TR (b, "Kind", "Soort"), b->f_text, FALSE, 20 },
-    { TR (b, "Partner", "Partner"), b->f_text, FALSE, 18 },
-    { TR (b, "Sector", "Sector"), b->f_wrap, FALSE, 24 },
+    { TR (b, "Scheme", "Regeling"), b->f_wrap, FALSE, 26 },
+    { TR (b, "Kind", "Soort"), b->f_wrap, FALSE, 16 },
+    { TR (b, "Partner", "Partner"), b->f_wrap, FALSE, 14 },
+    { TR (b, "Sector", "Sector"), b->f_wrap, FALSE, 18 },
     { TR (b, "Quota a year", "Quotum per jaar"), b->f_int, TRUE, 0 },
     { TR (b, "First intake", "Eerste instroom"), b->f_year, FALSE, 0 },
     { TR (b, "Intake years", "Instroomjaren"), b->f_int, FALSE, 0 },
@@ -1431,7 +1443,7 @@ write_offer_schemes (Brief           *b,
     { TR (b, "Cost a participant (€)", "Kosten per deelnemer (€)"), b->f_eur, FALSE, 0 },
     { TR (b, "Employer share", "Aandeel werkgever"), b->f_pct, FALSE, 0 },
     { TR (b, "Recruitment fees (€)", "Wervingskosten (€)"), b->f_eur, FALSE, 0 },
-    { TR (b, "Support", "Ondersteuning"), b->f_wrap, FALSE, 26 },
+    { TR (b, "Support", "Ondersteuning"), b->f_wrap, FALSE, 20 },
     { TR (b, "Person-years", "Persoonsjaren"), b->f_int, TRUE, 0 },
     { TR (b, "Remittances (€)", "Geldovermakingen (€)"), b->f_eur, TRUE, 0 },
   };
@@ -1475,8 +1487,8 @@ write_offer_schemes (Brief           *b,
         g_string_append_printf (support, "%s%s", support->len ? "; " : "", TR (b, "return incentives", "terugkeerprikkels"));
 
       put_text (b, s, r, c++, sc->name, b->f_wrap);
-      put_text (b, s, r, c++, sc->kind < MP_N_SCHEME_KINDS ? TR (b, scheme_kind_text[sc->kind].en, scheme_kind_text[sc->kind].nl) : NULL, b->f_text);
-      put_text (b, s, r, c++, partner_name (ref, sc->partner), b->f_text);
+      put_text (b, s, r, c++, sc->kind < MP_N_SCHEME_KINDS ? TR (b, scheme_kind_text[sc->kind].en, scheme_kind_text[sc->kind].nl) : NULL, b->f_wrap);
+      put_text (b, s, r, c++, partner_name (ref, sc->partner), b->f_wrap);
       put_text (b, s, r, c++, sector_name (ref, sc->sector), b->f_wrap);
       put_num (b, s, r, c++, sc->quota, b->f_int);
       put_num (b, s, r, c++, sc->first_year, b->f_year);
@@ -2060,7 +2072,6 @@ write_scores (Brief              *b,
   g_autofree char *formula = NULL;
   g_autofree char *fit_local = NULL;
   g_autofree char *nl_local = NULL;
-  lxw_row_t fit_row, nl_row;
 
   put_span (b, s, row++, 0, TR (b, "Scores and their components", "Scores en hun onderdelen"), b->f_title);
   put_para (b, s, row++, 0, LAST_COL,
@@ -2070,12 +2081,10 @@ write_scores (Brief              *b,
   row++;
 
   put_span (b, s, row++, 0, TR (b, "Partner-interest fit", "Aansluiting bij partnerbelangen"), b->f_h2);
-  fit_row = row;
   row = write_components (b, s, row, eval->fit_components, FALSE, ref,
                           eval->headline[MP_HEADLINE_FIT], &b->ref_fit, &b->fit);
 
   put_span (b, s, row++, 0, TR (b, "Netherlands benefit", "Nederlands belang"), b->f_h2);
-  nl_row = row;
   row = write_components (b, s, row, eval->nl_components, TRUE, ref,
                           eval->headline[MP_HEADLINE_NL_BENEFIT], &b->ref_nl, &b->nl);
 
@@ -2115,8 +2124,6 @@ write_scores (Brief              *b,
                    "Sterk negatief: Nederland is de vragende partij, volgens de evaluatie de reden dat partnerschappen vastlopen [EV §3.1]."),
             b->f_note);
 
-  (void) fit_row;
-  (void) nl_row;
   sheet_cap (s, 0, 40);
   sheet_cap (s, 3, 28);
   record (b, worksheet_repeat_rows (s->ws, 0, 1));
@@ -3242,7 +3249,7 @@ mp_brief_write (const MpPackage      *pkg,
   sh.scores = sheet_new (&b, TR (&b, "Scores", "Scores"), FALSE);
   sh.safeguards = sheet_new (&b, TR (&b, "Safeguards", "Waarborgen"), TRUE);
   sh.uncertainty = sheet_new (&b, TR (&b, "Uncertainty", "Onzekerheid"), FALSE);
-  sh.partner = sheet_new (&b, TR (&b, "Partner", "Partner"), FALSE);
+  sh.partner = sheet_new (&b, TR (&b, "Partner", "Partner"), TRUE);
   sh.assumptions = sheet_new (&b, TR (&b, "Assumptions", "Aannames"), TRUE);
 
   if (b.err == LXW_NO_ERROR)
