@@ -106,6 +106,23 @@ fmt_num (double v,
   return g_string_free (out, FALSE);
 }
 
+/* Enough decimals for about three significant digits below 100. */
+static char *
+fmt_auto (double v)
+{
+  double a = fabs (v);
+
+  if (v == 0.0 || a >= 100.0 || isnan (v))
+    return fmt_num (v, 0);
+  if (a >= 10.0)
+    return fmt_num (v, 1);
+  if (a >= 1.0)
+    return fmt_num (v, 2);
+  if (a >= 0.01)
+    return fmt_num (v, 4);
+  return fmt_num (v, 6);
+}
+
 static char *
 fmt_signed (double v,
             int    decimals)
@@ -308,17 +325,14 @@ print_components (const char        *title,
   for (guint i = 0; components != NULL && i < components->len; i++)
     {
       const MpComponent *c = &g_array_index (components, MpComponent, i);
-      int decimals = fabs (c->delivered) < 10 ? 2 : 0;
 
       if (with_partner)
         table_row (t, g_strdup (c->label), g_strdup (c->partner ? c->partner : ""),
-                   fmt_num (c->weight, 1), fmt_num (c->delivered, decimals),
-                   fmt_num (c->scale, fabs (c->scale) < 10 ? 4 : 0),
+                   fmt_num (c->weight, 1), fmt_auto (c->delivered), fmt_auto (c->scale),
                    fmt_num (c->satisfaction, 2), g_strdup (c->unit));
       else
         table_row (t, g_strdup (c->label), fmt_num (c->weight, 1),
-                   fmt_num (c->delivered, decimals),
-                   fmt_num (c->scale, fabs (c->scale) < 10 ? 4 : 0),
+                   fmt_auto (c->delivered), fmt_auto (c->scale),
                    fmt_num (c->satisfaction, 2), g_strdup (c->unit));
     }
   table_print (t, 4);
@@ -770,11 +784,13 @@ mp_cli_evaluate (int    argc,
       N_("Monte Carlo seed (default: the package's)"), N_("S") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print the evaluation as JSON (see data/JSON-FORMAT.md)"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 
   init_number_format ();
+  if (g_get_prgname () == NULL)
+    g_set_prgname ("mobility-planner-cli evaluate");
 
   context = g_option_context_new (_("FILE — evaluate the packages of a JSON file or .mplan document"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);

@@ -41,7 +41,9 @@
 
 G_DEFINE_QUARK (mp-json-error-quark, mp_json_error)
 
-#define MAX_STRING_BYTES (6 * MP_JSON_MAX_TEXT)   /* a text field fully \u-escaped */
+/* A text field of MP_JSON_MAX_TEXT characters, each written as a \u-escaped
+ * surrogate pair (12 bytes), with its quotes. */
+#define MAX_STRING_BYTES (12 * MP_JSON_MAX_TEXT + 2)
 #define MAX_SEED         9223372036854775807.0     /* INT64_MAX, as a JSON integer */
 
 /* ---- Messages ------------------------------------------------------------ */
@@ -124,23 +126,37 @@ dup_number (double v)
   return g_strdup (buf);
 }
 
-/* A string value as shown in a message: quoted, cut after 40 characters. */
+/* A string value as shown in a message: quoted, cut after 40 characters,
+ * control characters shown as \uXXXX escapes. */
 static char *
 dup_quoted (const char *s)
 {
-  glong n;
+  GString *out;
+  glong i = 0;
 
   if (s == NULL)
     return g_strdup ("null");
+  if (!g_utf8_validate (s, -1, NULL))
+    return g_strdup (_("(a text that is not valid UTF-8)"));
 
-  n = g_utf8_strlen (s, -1);
-  if (n > 40)
+  out = g_string_new ("“");
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p), i++)
     {
-      g_autofree char *head = g_utf8_substring (s, 0, 40);
-      return g_strdup_printf ("“%s…”", head);
-    }
+      gunichar c = g_utf8_get_char (p);
 
-  return g_strdup_printf ("“%s”", s);
+      if (i == 40)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (g_unichar_iscntrl (c))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  g_string_append (out, "”");
+
+  return g_string_free (out, FALSE);
 }
 
 /* ---- Pass 1: the scan ------------------------------------------------------ */
@@ -2478,6 +2494,28 @@ validate_assumptions (const MpPackage  *package,
             }
         }
     }
+
+  /* The V-Dem thresholds (DOMAIN.md §4.4) as the evaluator applies them: the
+   * mode of the high-risk threshold may not exceed that of the low-risk one. */
+  {
+    const MpAssumptionInfo *low_info = mp_assumption_info (MP_ASSUMPTION_VDEM_LOW_RISK);
+    const MpAssumptionInfo *high_info = mp_assumption_info (MP_ASSUMPTION_VDEM_HIGH_RISK);
+    double low[3], high[3];
+
+    assumption_range (package, low_info->key, low);
+    assumption_range (package, high_info->key, high);
+    if (high[1] > low[1])
+      {
+        g_autofree char *h = dup_number (high[1]);
+        g_autofree char *l = dup_number (low[1]);
+
+        return fail (error, MP_JSON_ERROR_INVALID, path->str,
+                     /* TRANSLATORS: "the mode of vdem-high-risk 0.8 exceeds the mode of vdem-low-risk 0.45; …" */
+                     _("the mode of %s %s exceeds the mode of %s %s; the V-Dem threshold for high "
+                       "risk must not exceed the one for low risk"),
+                     high_info->key, h, low_info->key, l);
+      }
+  }
   path_pop (path, mark);
 
   return TRUE;
@@ -2512,6 +2550,9 @@ mp_json_validate_package (const MpPackage    *package,
   gsize mark;
 
   g_return_val_if_fail (package != NULL, FALSE);
+  g_return_val_if_fail (package->schemes != NULL && package->offers != NULL &&
+                        package->asks != NULL && package->tranches != NULL &&
+                        package->assumptions != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!check_name (error, p, "name", package->name, _("the name of a package")) ||

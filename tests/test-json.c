@@ -507,6 +507,25 @@ test_round_trip_doubles (void)
   }
 }
 
+/* The longest text, every character written as an escape, still reads back. */
+static void
+test_round_trip_long_escaped_text (void)
+{
+  g_autoptr(MpPackage) p = full_package ("Escapes");
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_free (p->description);
+  p->description = g_strnfill (MP_JSON_MAX_TEXT, '\x01');
+  text = mp_json_write_package (p, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "\\u0001\\u0001"));
+  back = mp_json_read_packages (text, -1, reference, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((MpPackage *) g_ptr_array_index (back, 0))->description, ==, p->description);
+}
+
 static void
 test_write_non_finite (void)
 {
@@ -723,6 +742,9 @@ test_invalid_partner_code_form (void)
   expect_base_error ("\"partners\": [\"MAR\"]", "\"partners\": [\"mar\"]",
                      MP_JSON_ERROR_INVALID, "partners[0]: ",
                      "“mar” is not a partner code", "ISO 3166-1 alpha-3");
+  /* control characters from \u escapes are shown escaped, never raw */
+  expect_base_error ("\"partners\": [\"MAR\"]", "\"partners\": [\"\\u0001AB\"]",
+                     MP_JSON_ERROR_INVALID, "partners[0]: ", "“\\u0001AB” is not a partner code");
 }
 
 static void
@@ -1412,6 +1434,415 @@ test_schema (void)
                             json_array_get_object_element (json_object_get_array_member (bundle, "sectors"), 0));
 }
 
+
+/* ---- A small JSON Schema (draft 2020-12) validator --------------------------
+ *
+ * Just the keywords data/mp-package.schema.json uses; any other keyword fails
+ * the test, so the schema cannot silently outgrow this check. */
+
+typedef struct
+{
+  JsonObject *root;
+  char       *error;   /* first failure, with the instance path */
+} SchemaCheck;
+
+static gboolean schema_check (SchemaCheck *c, JsonNode *schema, JsonNode *inst, const char *path);
+
+static gboolean
+schema_fail (SchemaCheck *c,
+             const char  *path,
+             const char  *what)
+{
+  if (c->error == NULL)
+    c->error = g_strdup_printf ("%s: %s", path[0] ? path : "(root)", what);
+  return FALSE;
+}
+
+static gboolean
+node_is_type (JsonNode   *n,
+              const char *type)
+{
+  GType t = JSON_NODE_HOLDS_VALUE (n) ? json_node_get_value_type (n) : G_TYPE_INVALID;
+
+  if (g_str_equal (type, "object"))
+    return JSON_NODE_HOLDS_OBJECT (n);
+  if (g_str_equal (type, "array"))
+    return JSON_NODE_HOLDS_ARRAY (n);
+  if (g_str_equal (type, "null"))
+    return JSON_NODE_HOLDS_NULL (n);
+  if (g_str_equal (type, "string"))
+    return t == G_TYPE_STRING;
+  if (g_str_equal (type, "boolean"))
+    return t == G_TYPE_BOOLEAN;
+  if (g_str_equal (type, "number"))
+    return t == G_TYPE_INT64 || t == G_TYPE_DOUBLE;
+  if (g_str_equal (type, "integer"))
+    return t == G_TYPE_INT64 ||
+           (t == G_TYPE_DOUBLE && json_node_get_double (n) == floor (json_node_get_double (n)));
+  g_error ("unknown schema type %s", type);
+  return FALSE;
+}
+
+static double
+node_num (JsonNode *n)
+{
+  return json_node_get_value_type (n) == G_TYPE_INT64 ? (double) json_node_get_int (n)
+                                                      : json_node_get_double (n);
+}
+
+static gboolean
+scalar_equal (JsonNode *a,
+              JsonNode *b)
+{
+  if (JSON_NODE_HOLDS_NULL (a) || JSON_NODE_HOLDS_NULL (b))
+    return JSON_NODE_HOLDS_NULL (a) && JSON_NODE_HOLDS_NULL (b);
+  if (!JSON_NODE_HOLDS_VALUE (a) || !JSON_NODE_HOLDS_VALUE (b))
+    return FALSE;
+  if (node_is_type (a, "number") && node_is_type (b, "number"))
+    return node_num (a) == node_num (b);
+  if (json_node_get_value_type (a) != json_node_get_value_type (b))
+    return FALSE;
+  if (json_node_get_value_type (a) == G_TYPE_STRING)
+    return g_str_equal (json_node_get_string (a), json_node_get_string (b));
+  return json_node_get_boolean (a) == json_node_get_boolean (b);
+}
+
+/* Validates without recording errors (for oneOf, anyOf, not, if). */
+static gboolean
+schema_try (SchemaCheck *c,
+            JsonNode    *schema,
+            JsonNode    *inst,
+            const char  *path)
+{
+  SchemaCheck sub = { c->root, NULL };
+  gboolean ok = schema_check (&sub, schema, inst, path);
+
+  g_free (sub.error);
+  return ok;
+}
+
+static gboolean
+schema_check (SchemaCheck *c,
+              JsonNode    *schema_node,
+              JsonNode    *inst,
+              const char  *path)
+{
+  static const char * const ignored[] = {
+    "$schema", "$id", "$defs", "title", "description", "default", NULL
+  };
+  JsonObject *schema = json_node_get_object (schema_node);
+  g_autoptr(GList) keywords = json_object_get_members (schema);
+  gboolean ok = TRUE;
+
+  for (GList *l = keywords; l != NULL; l = l->next)
+    {
+      const char *kw = l->data;
+      JsonNode *v = json_object_get_member (schema, kw);
+
+      if (g_strv_contains (ignored, kw) || g_str_equal (kw, "then") || g_str_equal (kw, "else"))
+        continue;
+
+      if (g_str_equal (kw, "$ref"))
+        {
+          const char *ref = json_node_get_string (v);
+          JsonObject *defs = json_object_get_object_member (c->root, "$defs");
+
+          g_assert_true (g_str_has_prefix (ref, "#/$defs/"));
+          g_assert_true (json_object_has_member (defs, ref + 8));
+          ok = schema_check (c, json_object_get_member (defs, ref + 8), inst, path) && ok;
+        }
+      else if (g_str_equal (kw, "type"))
+        {
+          gboolean any = FALSE;
+
+          if (JSON_NODE_HOLDS_ARRAY (v))
+            for (guint i = 0; i < json_array_get_length (json_node_get_array (v)); i++)
+              any = any || node_is_type (inst, json_array_get_string_element (json_node_get_array (v), i));
+          else
+            any = node_is_type (inst, json_node_get_string (v));
+          if (!any)
+            ok = schema_fail (c, path, "wrong type");
+        }
+      else if (g_str_equal (kw, "properties"))
+        {
+          JsonObject *props = json_node_get_object (v);
+          g_autoptr(GList) names = NULL;
+
+          if (!JSON_NODE_HOLDS_OBJECT (inst))
+            continue;
+          names = json_object_get_members (props);
+          for (GList *n = names; n != NULL; n = n->next)
+            if (json_object_has_member (json_node_get_object (inst), n->data))
+              {
+                g_autofree char *sub = g_strdup_printf ("%s.%s", path, (char *) n->data);
+                ok = schema_check (c, json_object_get_member (props, n->data),
+                                   json_object_get_member (json_node_get_object (inst), n->data),
+                                   sub) && ok;
+              }
+        }
+      else if (g_str_equal (kw, "required"))
+        {
+          if (!JSON_NODE_HOLDS_OBJECT (inst))
+            continue;
+          for (guint i = 0; i < json_array_get_length (json_node_get_array (v)); i++)
+            if (!json_object_has_member (json_node_get_object (inst),
+                                         json_array_get_string_element (json_node_get_array (v), i)))
+              ok = schema_fail (c, path, "required property missing");
+        }
+      else if (g_str_equal (kw, "additionalProperties") || g_str_equal (kw, "propertyNames"))
+        {
+          JsonObject *props = json_object_has_member (schema, "properties")
+                              ? json_object_get_object_member (schema, "properties") : NULL;
+          g_autoptr(GList) names = NULL;
+
+          if (!JSON_NODE_HOLDS_OBJECT (inst))
+            continue;
+          names = json_object_get_members (json_node_get_object (inst));
+          for (GList *n = names; n != NULL; n = n->next)
+            {
+              g_autofree char *sub = g_strdup_printf ("%s.%s", path, (char *) n->data);
+
+              if (g_str_equal (kw, "propertyNames"))
+                {
+                  g_autoptr(JsonNode) name = json_node_init_string (json_node_alloc (), n->data);
+                  ok = schema_check (c, v, name, sub) && ok;
+                }
+              else if (props != NULL && json_object_has_member (props, n->data))
+                continue;
+              else if (JSON_NODE_HOLDS_VALUE (v) && !json_node_get_boolean (v))
+                ok = schema_fail (c, sub, "additional property");
+              else if (JSON_NODE_HOLDS_OBJECT (v))
+                ok = schema_check (c, v, json_object_get_member (json_node_get_object (inst), n->data),
+                                   sub) && ok;
+            }
+        }
+      else if (g_str_equal (kw, "items"))
+        {
+          if (!JSON_NODE_HOLDS_ARRAY (inst))
+            continue;
+          for (guint i = 0; i < json_array_get_length (json_node_get_array (inst)); i++)
+            {
+              g_autofree char *sub = g_strdup_printf ("%s[%u]", path, i);
+              ok = schema_check (c, v, json_array_get_element (json_node_get_array (inst), i), sub) && ok;
+            }
+        }
+      else if (g_str_equal (kw, "enum"))
+        {
+          gboolean found = FALSE;
+
+          for (guint i = 0; i < json_array_get_length (json_node_get_array (v)); i++)
+            found = found || scalar_equal (inst, json_array_get_element (json_node_get_array (v), i));
+          if (!found)
+            ok = schema_fail (c, path, "not in enum");
+        }
+      else if (g_str_equal (kw, "const"))
+        {
+          if (!scalar_equal (inst, v))
+            ok = schema_fail (c, path, "not the const");
+        }
+      else if (g_str_equal (kw, "minimum") || g_str_equal (kw, "maximum") ||
+               g_str_equal (kw, "exclusiveMinimum"))
+        {
+          double x;
+
+          if (!node_is_type (inst, "number"))
+            continue;
+          x = node_num (inst);
+          if ((g_str_equal (kw, "minimum") && x < node_num (v)) ||
+              (g_str_equal (kw, "maximum") && x > node_num (v)) ||
+              (g_str_equal (kw, "exclusiveMinimum") && x <= node_num (v)))
+            ok = schema_fail (c, path, kw);
+        }
+      else if (g_str_equal (kw, "minLength") || g_str_equal (kw, "maxLength") ||
+               g_str_equal (kw, "pattern"))
+        {
+          const char *str;
+
+          if (!node_is_type (inst, "string"))
+            continue;
+          str = json_node_get_string (inst);
+          if ((g_str_equal (kw, "minLength") && g_utf8_strlen (str, -1) < json_node_get_int (v)) ||
+              (g_str_equal (kw, "maxLength") && g_utf8_strlen (str, -1) > json_node_get_int (v)) ||
+              (g_str_equal (kw, "pattern") &&
+               !g_regex_match_simple (json_node_get_string (v), str, 0, 0)))
+            ok = schema_fail (c, path, kw);
+        }
+      else if (g_str_equal (kw, "minItems") || g_str_equal (kw, "maxItems") ||
+               g_str_equal (kw, "uniqueItems"))
+        {
+          JsonArray *a;
+          guint n;
+
+          if (!JSON_NODE_HOLDS_ARRAY (inst))
+            continue;
+          a = json_node_get_array (inst);
+          n = json_array_get_length (a);
+          if ((g_str_equal (kw, "minItems") && n < json_node_get_int (v)) ||
+              (g_str_equal (kw, "maxItems") && n > json_node_get_int (v)))
+            ok = schema_fail (c, path, kw);
+          if (g_str_equal (kw, "uniqueItems") && json_node_get_boolean (v))
+            for (guint i = 0; i < n; i++)
+              for (guint j = i + 1; j < n; j++)
+                if (scalar_equal (json_array_get_element (a, i), json_array_get_element (a, j)))
+                  ok = schema_fail (c, path, "items not unique");
+        }
+      else if (g_str_equal (kw, "oneOf") || g_str_equal (kw, "anyOf") || g_str_equal (kw, "allOf"))
+        {
+          JsonArray *subs = json_node_get_array (v);
+          guint passed = 0;
+
+          for (guint i = 0; i < json_array_get_length (subs); i++)
+            passed += schema_try (c, json_array_get_element (subs, i), inst, path) ? 1 : 0;
+          if ((g_str_equal (kw, "oneOf") && passed != 1) ||
+              (g_str_equal (kw, "anyOf") && passed == 0) ||
+              (g_str_equal (kw, "allOf") && passed != json_array_get_length (subs)))
+            {
+              /* report the first failing branch's reason for allOf */
+              if (g_str_equal (kw, "allOf"))
+                for (guint i = 0; i < json_array_get_length (subs); i++)
+                  schema_check (c, json_array_get_element (subs, i), inst, path);
+              ok = schema_fail (c, path, kw);
+            }
+        }
+      else if (g_str_equal (kw, "not"))
+        {
+          if (schema_try (c, v, inst, path))
+            ok = schema_fail (c, path, "matches “not”");
+        }
+      else if (g_str_equal (kw, "if"))
+        {
+          if (schema_try (c, v, inst, path) && json_object_has_member (schema, "then"))
+            ok = schema_check (c, json_object_get_member (schema, "then"), inst, path) && ok;
+          else if (!schema_try (c, v, inst, path) && json_object_has_member (schema, "else"))
+            ok = schema_check (c, json_object_get_member (schema, "else"), inst, path) && ok;
+        }
+      else
+        g_error ("the schema uses the keyword “%s”, which this test does not check", kw);
+    }
+
+  return ok;
+}
+
+/* Returns NULL when @text is valid against the schema, else the first error. */
+static char *
+schema_validate_def (const char *text,
+                     const char *def)
+{
+  g_autofree char *path = source_path ("data", "mp-package.schema.json", NULL);
+  g_autoptr(JsonParser) schema_parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  SchemaCheck c = { NULL, NULL };
+
+  json_parser_load_from_file (schema_parser, path, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+
+  c.root = json_node_get_object (json_parser_get_root (schema_parser));
+  if (!schema_check (&c, def == NULL ? json_parser_get_root (schema_parser)
+                                     : json_object_get_member (json_object_get_object_member (c.root, "$defs"), def),
+                     json_parser_get_root (parser), ""))
+    {
+      if (c.error == NULL)
+        c.error = g_strdup ("invalid");
+      return c.error;
+    }
+  g_free (c.error);
+
+  return NULL;
+}
+
+static char *
+schema_validate_text (const char *text)
+{
+  return schema_validate_def (text, NULL);
+}
+
+static void
+test_schema_examples (void)
+{
+  static const char * const files[] = {
+    "gecco-morocco-agriculture.json", "care-talent-partnership.json", "regional-maghreb.json",
+    "blocked-health-recruitment.json", "demo.json",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = source_path ("data", "examples", files[i], NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *problem = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_file_get_contents (path, &text, NULL, &error);
+      g_assert_no_error (error);
+      problem = schema_validate_text (text);
+      if (problem != NULL)
+        g_error ("%s does not match the schema: %s", files[i], problem);
+    }
+
+  /* the writer's output for every field, and the base package of the tests */
+  {
+    g_autoptr(GPtrArray) packages = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_package_free);
+    g_autoptr(MpReference) embed = full_embedded ();
+    g_autofree char *bundle = NULL;
+    g_autofree char *single = NULL;
+    g_autofree char *p1 = NULL;
+    g_autofree char *p2 = NULL;
+    g_autofree char *p3 = NULL;
+
+    g_ptr_array_add (packages, full_package ("Full"));
+    bundle = mp_json_write_packages (packages, embed, NULL);
+    single = mp_json_write_package (g_ptr_array_index (packages, 0), NULL);
+    p1 = schema_validate_text (bundle);
+    p2 = schema_validate_text (single);
+    p3 = schema_validate_text (base_package);
+    g_assert_cmpstr (p1, ==, NULL);
+    g_assert_cmpstr (p2, ==, NULL);
+    g_assert_cmpstr (p3, ==, NULL);
+  }
+}
+
+/* The schema refuses what the reader refuses, where a schema can say it. */
+static void
+test_schema_rejects (void)
+{
+  static const struct { const char *old; const char *new; const char *path; } cases[] = {
+    { "\"months\": 9", "\"months\": 13", ".schemes[0].months: maximum" },
+    { "\"months\": 9", "\"months\": 2.5", ".schemes[0].months: wrong type" },
+    { "\"quota\": 100", "\"quota\": -5", ".schemes[0].quota: minimum" },
+    { "\"quota\": 100", "\"quota\": 10000001", ".schemes[0].quota: maximum" },
+    { "\"months\": 9", "\"monthz\": 9", ".schemes[0]" },
+    { "\"kind\": \"circular\"", "\"kind\": \"farm\"", ".schemes[0].kind: not in enum" },
+    { "\"name\": \"Test\"", "\"name\": \"  \"", ".name: pattern" },
+    { "\"partners\": [\"MAR\"]", "\"partners\": [\"mar\"]", ".partners[0]: pattern" },
+    { "\"partners\": [\"MAR\"]", "\"partners\": []", ".partners: minItems" },
+    { "\"horizon\": 10", "\"horizon\": 51", ".horizon: maximum" },
+    { "\"high\": 0.95", "\"high\": \"0.95\"", ".assumptions.fill-rate.high: wrong type" },
+    { "\"fill-rate\"", "\"fill-rat\"", ".assumptions.fill-rat: not in enum" },
+    { "\"mandatory_return\": true", "\"mandatory_return\": 1", ".schemes[0].mandatory_return: wrong type" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = replace_once (base_package, cases[i].old, cases[i].new);
+      g_autofree char *problem = schema_validate_text (json);
+      g_autofree char *detail = schema_validate_def (json, "package");
+
+      if (problem == NULL || detail == NULL)
+        g_error ("the schema accepts %s", cases[i].new);
+      if (!g_str_has_prefix (detail, cases[i].path))
+        g_error ("%s: expected “%s…”, got “%s”", cases[i].new, cases[i].path, detail);
+    }
+
+  {
+    g_autofree char *problem = schema_validate_text (
+      "{\"format\": \"mobility-planner-packages\", \"version\": 1, \"packages\": ["
+      "{\"format\": \"mobility-planner-package\", \"name\": \"A\", \"partners\": [\"MAR\"]}]}");
+    g_assert_nonnull (problem);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1427,6 +1858,7 @@ main (int   argc,
   g_test_add_func ("/models/json/round-trip/package", test_round_trip_package);
   g_test_add_func ("/models/json/round-trip/bundle", test_round_trip_bundle);
   g_test_add_func ("/models/json/round-trip/doubles", test_round_trip_doubles);
+  g_test_add_func ("/models/json/round-trip/long-escaped-text", test_round_trip_long_escaped_text);
   g_test_add_func ("/models/json/write/non-finite", test_write_non_finite);
 
   g_test_add_func ("/models/json/valid/base", test_base_is_valid);
@@ -1480,7 +1912,9 @@ main (int   argc,
   g_test_add_func ("/models/json/examples/canonical", test_examples_canonical);
   g_test_add_func ("/models/json/examples/evaluate", test_examples_evaluate);
   g_test_add_func ("/models/json/examples/demo", test_examples_demo);
-  g_test_add_func ("/models/json/schema", test_schema);
+  g_test_add_func ("/models/json/schema/properties", test_schema);
+  g_test_add_func ("/models/json/schema/examples", test_schema_examples);
+  g_test_add_func ("/models/json/schema/rejects", test_schema_rejects);
 
   status = g_test_run ();
   mp_reference_free (reference);
