@@ -348,8 +348,8 @@ find_tooltip_full (GtkWidget   *chart,
   double sx = 0, sy = 0, my = 0;
   guint n = 0;
 
-  for (int y = 0; y < gtk_widget_get_height (chart); y += 2)
-    for (int x = 0; x < gtk_widget_get_width (chart); x += 2)
+  for (int y = 0; y < gtk_widget_get_height (chart); y += 3)
+    for (int x = 0; x < gtk_widget_get_width (chart); x += 3)
       {
         g_autofree char *text = func (chart, x, y);
 
@@ -534,43 +534,90 @@ test_format_c_locale (void)
   CHECK (mp_format_money (-2e6), "-€2.0 m");
   CHECK (mp_format_money (-0.3), "€0");
   CHECK (mp_format_percent (12.5, 1), "12.5%");
+  /* axis ticks: one unit and one number of decimals for all */
+  CHECK (mp_format_money_scaled (0, 1e6, 0), "€0 m");
+  CHECK (mp_format_money_scaled (1.25e9, 1e6, 0), "€1250 m");
+  CHECK (mp_format_money_scaled (2.5e8, 1e9, 2), "€0.25 bn");
 #undef CHECK
+}
+
+/* Compiles the nl_NL.UTF-8 locale into the test's directory when the system
+ * has the sources but not the compiled locale (Debian's locales package). */
+static gboolean
+ensure_dutch_locale (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *localedef = NULL;
+  int wait_status = 0;
+
+  if (setlocale (LC_NUMERIC, "nl_NL.UTF-8") != NULL)
+    return TRUE;
+  localedef = g_find_program_in_path ("localedef");
+  if (localedef == NULL || !g_file_test ("/usr/share/i18n/locales/nl_NL", G_FILE_TEST_EXISTS))
+    return FALSE;
+
+  dir = g_build_filename (tmp_dir, "locale", NULL);
+  out = g_build_filename (dir, "nl_NL.UTF-8", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  {
+    const char *argv[] = { localedef, "-i", "nl_NL", "-f", "UTF-8", out, NULL };
+
+    if (!g_spawn_sync (NULL, (char **) argv, NULL,
+                       G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, NULL, NULL, &wait_status, NULL))
+      return FALSE;
+  }
+  g_setenv ("LOCPATH", dir, TRUE);
+
+  return setlocale (LC_NUMERIC, "nl_NL.UTF-8") != NULL;
 }
 
 static void
 test_format_dutch (void)
 {
-  const char *old = setlocale (LC_NUMERIC, NULL);
-  g_autofree char *saved = g_strdup (old);
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
   char *s;
 
-  if (setlocale (LC_NUMERIC, "nl_NL.UTF-8") == NULL)
+  if (!ensure_dutch_locale ())
     {
-      g_test_skip ("The nl_NL.UTF-8 locale is not installed");
+      g_test_skip ("The nl_NL.UTF-8 locale is not available");
       return;
     }
 
   /* Dutch: '.' groups thousands, ',' separates decimals */
-  s = mp_format_number (1234.5, 1);
-  g_assert_cmpstr (s, ==, "1.234,5");
-  g_free (s);
-  s = mp_format_number (2610, 0);
-  g_assert_cmpstr (s, ==, "2.610");
-  g_free (s);
+#define CHECK(expr, want) s = (expr); g_assert_cmpstr (s, ==, want); g_free (s)
+  CHECK (mp_format_number (1234.5, 1), "1.234,5");
+  CHECK (mp_format_number (2610, 0), "2.610");
+  CHECK (mp_format_number (1234567.891, 2), "1.234.567,89");
+  CHECK (mp_format_signed_number (-1540, 0), "-1.540");
+  /* the number inside the (here untranslated) unit follows the locale */
+  CHECK (mp_format_money (3.44e6), "€3,4 m");
+  CHECK (mp_format_money (31500), "€31.500");
+  CHECK (mp_format_money_scaled (2.5e8, 1e6, 0), "€250 m");
+  CHECK (mp_format_percent (12.5, 1), "12,5%");
+#undef CHECK
 
   setlocale (LC_NUMERIC, saved);
+  g_unsetenv ("LOCPATH");
 }
 
 /* ---- the charts --------------------------------------------------------------- */
 
 static char *
-projection_tooltip (GtkWidget *chart, double x, double y)
+projection_tooltip (GtkWidget *chart,
+                    double     x,
+                    double     y)
 {
   return mp_projection_chart_dup_tooltip_at (MP_PROJECTION_CHART (chart), x, y);
 }
 
 static void
-projection_draw (GtkWidget *chart, cairo_t *cr, double w, double h, MpChartStyle style)
+projection_draw (GtkWidget    *chart,
+                 cairo_t      *cr,
+                 double        w,
+                 double        h,
+                 MpChartStyle  style)
 {
   mp_projection_chart_draw (MP_PROJECTION_CHART (chart), cr, w, h, style);
 }
@@ -631,13 +678,19 @@ test_projection (void)
 }
 
 static char *
-deal_map_tooltip (GtkWidget *chart, double x, double y)
+deal_map_tooltip (GtkWidget *chart,
+                  double     x,
+                  double     y)
 {
   return mp_deal_map_dup_tooltip_at (MP_DEAL_MAP (chart), x, y);
 }
 
 static void
-deal_map_draw (GtkWidget *chart, cairo_t *cr, double w, double h, MpChartStyle style)
+deal_map_draw (GtkWidget    *chart,
+               cairo_t      *cr,
+               double        w,
+               double        h,
+               MpChartStyle  style)
 {
   mp_deal_map_draw (MP_DEAL_MAP (chart), cr, w, h, style);
 }
@@ -692,13 +745,19 @@ test_deal_map (void)
 }
 
 static char *
-fan_tooltip (GtkWidget *chart, double x, double y)
+fan_tooltip (GtkWidget *chart,
+             double     x,
+             double     y)
 {
   return mp_fan_chart_dup_tooltip_at (MP_FAN_CHART (chart), x, y);
 }
 
 static void
-fan_draw (GtkWidget *chart, cairo_t *cr, double w, double h, MpChartStyle style)
+fan_draw (GtkWidget    *chart,
+          cairo_t      *cr,
+          double        w,
+          double        h,
+          MpChartStyle  style)
 {
   mp_fan_chart_draw (MP_FAN_CHART (chart), cr, w, h, style);
 }
@@ -753,13 +812,19 @@ test_fan (void)
 }
 
 static char *
-tornado_tooltip (GtkWidget *chart, double x, double y)
+tornado_tooltip (GtkWidget *chart,
+                 double     x,
+                 double     y)
 {
   return mp_tornado_chart_dup_tooltip_at (MP_TORNADO_CHART (chart), x, y);
 }
 
 static void
-tornado_draw (GtkWidget *chart, cairo_t *cr, double w, double h, MpChartStyle style)
+tornado_draw (GtkWidget    *chart,
+              cairo_t      *cr,
+              double        w,
+              double        h,
+              MpChartStyle  style)
 {
   mp_tornado_chart_draw (MP_TORNADO_CHART (chart), cr, w, h, style);
 }
@@ -822,13 +887,19 @@ test_tornado (void)
 }
 
 static char *
-risk_tooltip (GtkWidget *chart, double x, double y)
+risk_tooltip (GtkWidget *chart,
+              double     x,
+              double     y)
 {
   return mp_risk_matrix_dup_tooltip_at (MP_RISK_MATRIX (chart), x, y);
 }
 
 static void
-risk_draw (GtkWidget *chart, cairo_t *cr, double w, double h, MpChartStyle style)
+risk_draw (GtkWidget    *chart,
+           cairo_t      *cr,
+           double        w,
+           double        h,
+           MpChartStyle  style)
 {
   mp_risk_matrix_draw (MP_RISK_MATRIX (chart), cr, w, h, style);
 }
@@ -890,13 +961,19 @@ test_risk_matrix (void)
 }
 
 static char *
-bar_tooltip (GtkWidget *chart, double x, double y)
+bar_tooltip (GtkWidget *chart,
+             double     x,
+             double     y)
 {
   return mp_bar_list_dup_tooltip_at (MP_BAR_LIST (chart), x, y);
 }
 
 static void
-bar_draw (GtkWidget *chart, cairo_t *cr, double w, double h, MpChartStyle style)
+bar_draw (GtkWidget    *chart,
+          cairo_t      *cr,
+          double        w,
+          double        h,
+          MpChartStyle  style)
 {
   mp_bar_list_draw (MP_BAR_LIST (chart), cr, w, h, style);
 }
@@ -939,6 +1016,28 @@ test_bar_list (void)
   gtk_window_destroy (window);
 }
 
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -955,7 +1054,7 @@ main (int   argc,
   if (have_display)
     adw_init ();
 
-  tmp_dir = g_dir_make_tmp ("mp-charts-XXXXXX", &error);
+  tmp_dir = g_dir_make_tmp (NULL, &error);
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/format/c-locale", test_format_c_locale);
@@ -970,18 +1069,9 @@ main (int   argc,
   status = g_test_run ();
 
   if (g_getenv ("MP_KEEP_CHART_PNGS") == NULL)
-    {
-      g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-          g_unlink (path);
-        }
-      g_rmdir (tmp_dir);
-    }
+    remove_tree (tmp_dir);
+  else
+    g_printerr ("# PNGs kept in %s\n", tmp_dir);
   g_free (tmp_dir);
 
   return status;

@@ -26,6 +26,15 @@ static const char *series_dark[MP_CHART_N_SERIES] = {
   "#3a93d8", "#e69f00", "#1db386", "#d98cb8", "#56b4e9", "#ec7433", "#f0e442", "#8c8c8c",
 };
 
+/**
+ * mp_chart_style_for_widget:
+ * @widget: a widget
+ *
+ * The palette that matches the style @widget is shown in: dark when the
+ * libadwaita style manager of its display says so.
+ *
+ * Returns: %MP_CHART_STYLE_LIGHT or %MP_CHART_STYLE_DARK
+ */
 MpChartStyle
 mp_chart_style_for_widget (GtkWidget *widget)
 {

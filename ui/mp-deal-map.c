@@ -126,6 +126,9 @@ render_deal_map (MpChartCanvas *c,
   const double pad = 8;
   double th, tick_w, left, right, top, bottom, pw, ph, r;
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  /* a wider berth around every marker, so that no label seems to name a
+   * point other than its own: [i] for point i (empty when not drawn) */
+  g_autoptr(GArray) berths = g_array_new (FALSE, TRUE, sizeof (graphene_rect_t));
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
 
   if (d->points == NULL || d->points->len == 0)
@@ -244,6 +247,9 @@ render_deal_map (MpChartCanvas *c,
       draw_marker (c, p, X_OF (p->nl_benefit), Y_OF (p->fit), rr);
       graphene_rect_init (&mr, X_OF (p->nl_benefit) - rr - 2, Y_OF (p->fit) - rr - 2, 2 * rr + 4, 2 * rr + 4);
       g_array_append_val (placed, mr);
+      if (berths->len < d->points->len)
+        g_array_set_size (berths, d->points->len);
+      graphene_rect_inset_r (&mr, -8, -8, &g_array_index (berths, graphene_rect_t, i));
     }
 
   for (guint k = order->len; k > 0; k--)
@@ -265,7 +271,7 @@ render_deal_map (MpChartCanvas *c,
       gap = rr + 4;
 
       layout = _mp_chart_layout (c, p->name, flags);
-      pango_layout_set_width (layout, (int) (pw * 0.45) * PANGO_SCALE);
+      pango_layout_set_width (layout, (int) MAX (90, pw * 0.4) * PANGO_SCALE);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (layout, &lw, &lh);
 
@@ -292,6 +298,13 @@ render_deal_map (MpChartCanvas *c,
 
             graphene_rect_init (&cand, x0, y0, lw, lh);
             overlap = overlap_area (&cand, placed);
+            for (guint o = 0; o < berths->len; o++)
+              {
+                graphene_rect_t inter;
+
+                if (o != i && graphene_rect_intersection (&cand, &g_array_index (berths, graphene_rect_t, o), &inter))
+                  overlap += inter.size.width * inter.size.height;
+              }
             /* a place moved by the clamping is worse than one that was not */
             if (x0 != round (cands[j][0]) || y0 != round (cands[j][1]))
               overlap += 1 + fabs (x0 - cands[j][0]) + fabs (y0 - cands[j][1]);
@@ -394,8 +407,8 @@ update_accessible (MpDealMap *self)
   else
     g_string_append_printf (desc,
                             ngettext ("%u package: partner fit against Netherlands benefit.",
-                                         "%u packages: partner fit against Netherlands benefit.",
-                                         points->len),
+                                      "%u packages: partner fit against Netherlands benefit.",
+                                      points->len),
                             points->len);
 
   for (guint i = 0; i < points->len; i++)
@@ -552,6 +565,12 @@ mp_deal_map_set_points (MpDealMap         *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * mp_deal_map_get_n_points:
+ * @self: a deal map
+ *
+ * Returns: how many packages the map holds, drawn or not
+ */
 guint
 mp_deal_map_get_n_points (MpDealMap *self)
 {

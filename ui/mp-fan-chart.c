@@ -274,13 +274,21 @@ render_fan (MpChartCanvas *c,
   {
     int last = d->n_years - 1;
     double ly90 = y90[last], ly50 = y50[last], ly10 = y10[last];
+    double lx = xs[last] + 6;
 
-    /* keep the three labels apart */
+    /* keep the three labels apart, and above the axis */
     if (ly50 - ly90 < th)
       ly90 = ly50 - th;
     if (ly10 - ly50 < th)
       ly10 = ly50 + th;
-    double lx = xs[last] + 6;
+    if (ly10 > bottom - th / 2)
+      {
+        double shift = ly10 - (bottom - th / 2);
+
+        ly10 -= shift;
+        ly50 -= shift;
+        ly90 -= shift;
+      }
 
     _mp_chart_draw_text (c, "P90", MP_CHART_TEXT_SMALL | MP_CHART_TEXT_DIM, lx, ly90, 0, 0.5, NULL);
     _mp_chart_draw_text (c, "P50", MP_CHART_TEXT_SMALL, lx, ly50, 0, 0.5, NULL);
@@ -671,6 +679,13 @@ mp_fan_chart_set_data (MpFanChart        *self,
   data_changed (self);
 }
 
+/**
+ * mp_fan_chart_set_show_deterministic:
+ * @self: a fan chart
+ * @show: whether to draw the deterministic projection
+ *
+ * Sets #MpFanChart:show-deterministic.
+ */
 void
 mp_fan_chart_set_show_deterministic (MpFanChart *self,
                                      gboolean    show)
@@ -686,6 +701,12 @@ mp_fan_chart_set_show_deterministic (MpFanChart *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_DETERMINISTIC]);
 }
 
+/**
+ * mp_fan_chart_get_show_deterministic:
+ * @self: a fan chart
+ *
+ * Returns: whether the deterministic projection is drawn
+ */
 gboolean
 mp_fan_chart_get_show_deterministic (MpFanChart *self)
 {
