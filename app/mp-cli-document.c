@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "mp-cli-commands.h"
@@ -136,6 +137,7 @@ mp_cli_import (int    argc,
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autofree char *data = NULL;
+  GStatBuf st;
   gsize len = 0;
   guint added;
 
@@ -145,6 +147,19 @@ mp_cli_import (int    argc,
   if (!parse_args (context, &argc, &argv, 2))
     return MP_CLI_EXIT_INVALID;
 
+  /* Check the size before reading: /dev/zero or a huge file must not be read
+   * into memory first. */
+  if (g_stat (argv[2], &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      mp_cli_error (_("%s is not a regular file"), argv[2]);
+      return MP_CLI_EXIT_INVALID;
+    }
+  if (g_stat (argv[2], &st) == 0 && st.st_size > MP_JSON_MAX_FILE_SIZE)
+    {
+      mp_cli_error (_("%s is larger than %u MB"), argv[2],
+                    (guint) (MP_JSON_MAX_FILE_SIZE / (1024 * 1024)));
+      return MP_CLI_EXIT_INVALID;
+    }
   if (!g_file_get_contents (argv[2], &data, &len, &error))
     return fail_with (error);
   if (len > MP_JSON_MAX_FILE_SIZE)

@@ -349,12 +349,63 @@ error_code_for_sqlite (int rc)
     }
 }
 
+/* SQLite's messages and the values stored in a document can quote a damaged
+ * or hostile file (e.g. a garbled schema): make such text valid UTF-8 without
+ * control characters but newlines (no terminal escapes) and at most
+ * @max_chars characters before it goes into a message for people. */
+static char *
+clean_text_for_message (const char *message,
+                        guint       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (message != NULL ? message : "", -1);
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (g_unichar_iscntrl (c) && c != '\n')
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+clean_for_message (const char *text)
+{
+  return clean_text_for_message (text, 200);
+}
+
+/* The same for a whole message that may quote names and values read from
+ * the file (table and trigger names, stored codes and package names). */
+static void
+clean_error_message (GError **error)
+{
+  if (error != NULL && *error != NULL)
+    {
+      char *clean = clean_text_for_message ((*error)->message, 4000);
+
+      g_free ((*error)->message);
+      (*error)->message = clean;
+    }
+}
+
 static void
 set_sqlite_error (GError     **error,
                   sqlite3     *db,
                   int          rc)
 {
-  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *detail = clean_for_message (db != NULL ? sqlite3_errmsg (db)
+                                                          : sqlite3_errstr (rc));
 
   switch (rc & 0xff)
     {
@@ -541,9 +592,10 @@ set_invalid_enum (GError     **error,
                   const char  *what,
                   const char  *value)
 {
+  g_autofree char *shown = clean_for_message (value);
+
   g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-               _("The document holds an unknown %s “%s”."), what,
-               value != NULL ? value : "");
+               _("The document holds an unknown %s “%s”."), what, shown);
 }
 
 static gboolean
@@ -666,7 +718,8 @@ _mp_document_validate_reference (const MpReference  *ref,
 
       for (int k = 0; k < MP_N_INDICATORS; k++)
         {
-          if (!valid_value (&p->ind[k]) || !valid_text (p->ind[k].source, MP_JSON_MAX_TEXT))
+          if (!valid_value (&p->ind[k]) || !valid_text (p->ind[k].source, MP_JSON_MAX_TEXT) ||
+              (!isnan (p->ind[k].value) && !mp_indicator_validate (k, p->ind[k].value, NULL)))
             {
               g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
                            _("The indicator “%s” of %s in the reference data is not a valid value."),
@@ -2508,16 +2561,14 @@ lock_acquire (const char  *lock_path,
           continue;
         }
 
+      /* The record only serves the notice others show and file systems
+       * without locks; if it cannot be written, the lock is still ours. */
       content = g_strdup_printf ("%d\n%s\n%s\n", (int) getpid (), g_get_host_name (),
                                  g_get_user_name ());
-      if (ftruncate (fd, 0) < 0 ||
-          pwrite (fd, content, strlen (content), 0) != (ssize_t) strlen (content))
-        {
-          if (!take_over)
-            {
-              /* Locked, but the record could not be written: still ours. */
-            }
-        }
+      if (ftruncate (fd, 0) == 0 && pwrite (fd, content, strlen (content), 0) < 0)
+        g_debug ("Could not record the holder in %s: %s", lock_path, g_strerror (errno));
+      if (take_over)
+        g_debug ("Took over the stale lock %s", lock_path);
       *fd_out = fd;
       return LOCK_ACQUIRED;
     }
@@ -2557,7 +2608,8 @@ check_header (const char  *path,
   guint32 page_size;
   int fd;
 
-  fd = open (path, O_RDONLY | O_CLOEXEC);
+  /* O_NONBLOCK: a FIFO named like a document must not block the caller. */
+  fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
     {
       int saved = errno;
@@ -2886,7 +2938,11 @@ mp_document_open (const char           *path,
                   MpDocumentOpenFlags   flags,
                   GError              **error)
 {
-  return open_document (path, flags, error);
+  MpDocument *self = open_document (path, flags, error);
+
+  if (self == NULL)
+    clean_error_message (error);
+  return self;
 }
 
 /* ---- History ----------------------------------------------------------- */
@@ -2975,6 +3031,12 @@ static void
 command_finish (MpDocument *self,
                 Command    *cmd)
 {
+  /* Copy the committed change from the write-ahead log into the file itself
+   * (passive: never waits for readers), so that the .mplan file alone is
+   * current even while the document is open, as when it is attached to an
+   * e-mail from the file manager.  The commit was durable already. */
+  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+
   if (cmd->reference != NULL)
     {
       mp_reference_free (self->reference);
@@ -3615,12 +3677,17 @@ mp_document_get_package (MpDocument  *self,
                          gint64       id,
                          GError     **error)
 {
+  MpPackage *package;
+
   g_return_val_if_fail (MP_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!check_open (self, error))
     return NULL;
-  return load_package (self, self->reference, id, NULL, error);
+  package = load_package (self, self->reference, id, NULL, error);
+  if (package == NULL)
+    clean_error_message (error);
+  return package;
 }
 
 static gboolean

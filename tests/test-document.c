@@ -592,6 +592,31 @@ test_reopen_equal (Fixture       *f,
   g_assert_finalize_object (doc);
 }
 
+/* While the document is open (in WAL mode), the .mplan file alone, copied
+ * as a file manager attaching it to an e-mail would, holds every edit. */
+static void
+test_file_current_while_open (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(MpReference) ref = load_reference ();
+  g_autoptr(MpPackage) a = simple_package (ref, "Sent by mail", 100);
+  g_autofree char *path = path_in (f, "open.mplan");
+  g_autofree char *copy = path_in (f, "attachment.mplan");
+  g_autofree char *contents = NULL;
+  gsize len;
+  MpDocument *doc = create_doc (f, "open.mplan", ref);
+  MpDocument *received;
+
+  add_package (doc, a);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, (gssize) len, NULL));
+
+  received = open_doc (copy, MP_DOCUMENT_OPEN_NONE);
+  assert_names (received, "Sent by mail");
+  g_assert_finalize_object (received);
+  g_assert_finalize_object (doc);
+}
+
 static void
 test_create_exists (Fixture       *f,
                     gconstpointer  data)
@@ -1748,6 +1773,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   ADD_TEST ("/document/reopen-equal", test_reopen_equal);
+  ADD_TEST ("/document/file-current-while-open", test_file_current_while_open);
   ADD_TEST ("/document/create-exists", test_create_exists);
   ADD_TEST ("/document/edit-operations", test_edit_operations);
   ADD_TEST ("/document/changed-signal", test_changed_signal);
