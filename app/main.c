@@ -17,6 +17,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(MpApplication) app = NULL;
+  gint64 start_time = g_get_monotonic_time ();
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -24,6 +25,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = mp_application_new ();
+  mp_application_set_start_time (app, start_time);
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -12,11 +12,15 @@
 #include <glib/gi18n.h>
 
 #include "mp-application.h"
+#include "mp-preferences-window.h"
 #include "mp-window.h"
 
 struct _MpApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  gint64          start_time;     /* g_get_monotonic_time () in main () */
+  gboolean        startup_reported;
 };
 
 G_DEFINE_FINAL_TYPE (MpApplication, mp_application, ADW_TYPE_APPLICATION)
@@ -27,12 +31,28 @@ static const GOptionEntry option_entries[] = {
 };
 
 static MpWindow *
+new_window (MpApplication *self)
+{
+  MpWindow *window = mp_window_new (GTK_APPLICATION (self));
+
+  /* MP_REPORT_STARTUP=1 prints the time from main() to the first frame. */
+  if (!self->startup_reported && self->start_time != 0 &&
+      g_strcmp0 (g_getenv ("MP_REPORT_STARTUP"), "1") == 0)
+    {
+      mp_window_report_startup (window, self->start_time);
+      self->startup_reported = TRUE;
+    }
+
+  return window;
+}
+
+static MpWindow *
 get_or_create_window (MpApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (mp_window_new (GTK_APPLICATION (self)));
+    return new_window (self);
 
   return MP_WINDOW (window);
 }
@@ -49,8 +69,21 @@ mp_application_open (GApplication  *app,
                      int            n_files,
                      const char    *hint)
 {
-  /* Opening documents is handled by the window once the document store exists. */
-  gtk_window_present (GTK_WINDOW (get_or_create_window (MP_APPLICATION (app))));
+  MpApplication *self = MP_APPLICATION (app);
+
+  /* The first file goes to a window without a document; every other file
+   * gets a window of its own (documents save themselves, so nothing is
+   * replaced unsaved). */
+  for (int i = 0; i < n_files; i++)
+    {
+      MpWindow *window = get_or_create_window (self);
+
+      if (mp_window_has_document (window))
+        window = new_window (self);
+
+      mp_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
 }
 
 static int
@@ -90,6 +123,26 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return;
+
+  settings = g_settings_new (APPLICATION_ID);
+  gtk_window_present (GTK_WINDOW (mp_preferences_window_new (gtk_application_get_active_window (app),
+                                                             settings)));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
@@ -99,23 +152,36 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
 static void
 mp_application_startup (GApplication *app)
 {
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *new_accels[] = { "<Control>n", NULL };
-  static const char *open_accels[] = { "<Control>o", NULL };
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.package-new", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save-as", { "<Shift><Control>s", NULL } },
+    { "win.export-brief", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.filter-schemes", { "<Control>f", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
+  };
 
   G_APPLICATION_CLASS (mp_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new", new_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
 static void
@@ -135,6 +201,15 @@ mp_application_init (MpApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Plan and compare labour-mobility offers to partner countries."));
+}
+
+void
+mp_application_set_start_time (MpApplication *self,
+                               gint64         start_time)
+{
+  g_return_if_fail (MP_IS_APPLICATION (self));
+
+  self->start_time = start_time;
 }
 
 MpApplication *

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MpApplication, mp_application, MP, APPLICATION, AdwApplication)
 
-MpApplication *mp_application_new (void);
+MpApplication *mp_application_new            (void);
+/* The g_get_monotonic_time() at the start of main(), for MP_REPORT_STARTUP. */
+void           mp_application_set_start_time (MpApplication *self,
+                                              gint64         start_time);
 
 G_END_DECLS

@@ -45,9 +45,13 @@ is_sqlite_file (const char *path)
 {
   static const char magic[16] = "SQLite format 3";
   char head[16] = { 0 };
-  FILE *f = fopen (path, "rb");
+  FILE *f;
   gboolean yes;
 
+  /* Not a FIFO or a device: opening one would block or never end. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  f = fopen (path, "rb");
   if (f == NULL)
     return FALSE;
   yes = fread (head, 1, sizeof head, f) == sizeof head && memcmp (head, magic, sizeof magic) == 0;

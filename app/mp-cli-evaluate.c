@@ -656,6 +656,9 @@ is_document (const char *path)
   if (g_str_has_suffix (path, ".mplan"))
     return TRUE;
 
+  /* Not a FIFO or a device: opening one would block or never end. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
   f = fopen (path, "rb");
   if (f == NULL)
     return FALSE;
