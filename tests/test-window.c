@@ -811,6 +811,53 @@ test_save_as_and_import (Fixture       *f,
                      !=, 30.5);
 }
 
+static void
+on_closed_export_done_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  /* Written or cancelled: either way no warning, no crash. */
+  mp_window_export_finish (MP_WINDOW (source), result, NULL);
+  *done = TRUE;
+}
+
+static gboolean
+flag_set (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+static void
+test_close_while_working (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *brief = g_build_filename (f->dir, "closed.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (brief);
+  GtkWidget *page;
+  gboolean done = FALSE;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* Closing the window while Monte Carlo and an export run in worker
+   * threads: the workers finish or stop, their results find no widgets and
+   * are dropped quietly. */
+  open_demo (f);
+  page = mp_window_get_page (f->window, "uncertainty");
+  mp_window_show_page (f->window, "uncertainty");
+  gtk_spin_button_set_value (find_spin (page, "Draws"), 20000);
+  gtk_widget_activate_action (page, "uncertainty.run", NULL);
+  mp_window_export_brief_async (f->window, file, NULL, on_closed_export_done_cb, &done);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  g_assert_true (wait_until (flag_set, &done, 60));
+  iterate (200);
+
+  f->window = new_window (f);
+}
+
 /* ---- Accessibility ----------------------------------------------------------------- */
 
 static gboolean
@@ -1001,6 +1048,7 @@ main (int   argc,
   ADD_TEST ("/ui/window/open-errors", test_open_errors);
   ADD_TEST ("/ui/window/filter-schemes", test_filter_schemes);
   ADD_TEST ("/ui/window/save-as-and-import", test_save_as_and_import);
+  ADD_TEST ("/ui/window/close-while-working", test_close_while_working);
   ADD_TEST ("/ui/window/accessible-names", test_accessible_names);
 
   status = g_test_run ();

@@ -2251,25 +2251,71 @@ add_tranche_action (GtkWidget  *widget,
 }
 
 static void
+on_preset_activated_cb (GtkListBox    *list,
+                        GtkListBoxRow *row,
+                        MpOfferPage   *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "mp-preset");
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER)));
+  gtk_widget_activate_action (GTK_WIDGET (self), "offer.add-preset", "s", id);
+}
+
+/* The presets with their sources: each row names the real scheme it copies
+ * and where its numbers come from, so a negotiator can defend them. */
+static GtkWidget *
+new_preset_popover (MpOfferPage *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Schemes modelled on real ones"), -1);
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(presets[i].label));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(presets[i].source));
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name (mp_scheme_kind_icon_name (presets[i].kind)));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "mp-preset", (gpointer) presets[i].id);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  g_signal_connect (list, "row-activated", G_CALLBACK (on_preset_activated_cb), self);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 520);
+  gtk_widget_set_size_request (scroller, 440, -1);
+  gtk_widget_set_margin_top (list, 6);
+  gtk_widget_set_margin_bottom (list, 6);
+  gtk_widget_set_margin_start (list, 6);
+  gtk_widget_set_margin_end (list, 6);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+
+  return popover;
+}
+
+static void
 build_menus (MpOfferPage *self)
 {
-  g_autoptr(GMenu) preset_menu = g_menu_new ();
   g_autoptr(GMenu) offer_menu = g_menu_new ();
   g_autoptr(GMenu) ask_menu = g_menu_new ();
   g_autoptr(GMenu) low = g_menu_new ();
   g_autoptr(GMenu) medium = g_menu_new ();
   g_autoptr(GMenu) high = g_menu_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(presets[i].label), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "offer.add-preset",
-                                               g_variant_new_string (presets[i].id));
-      g_menu_append_item (preset_menu, item);
-    }
-  gtk_menu_button_set_menu_model (self->preset_button, G_MENU_MODEL (preset_menu));
-  gtk_menu_button_set_menu_model (self->empty_preset_button, G_MENU_MODEL (preset_menu));
+  gtk_menu_button_set_popover (self->preset_button, new_preset_popover (self));
+  gtk_menu_button_set_popover (self->empty_preset_button, new_preset_popover (self));
 
   for (int k = 0; k < MP_N_OFFER_KINDS; k++)
     {

@@ -174,6 +174,12 @@ run_done_cb (GObject      *source,
   g_clear_pointer (&self->last_error, g_free);
 
   eval = g_task_propagate_pointer (G_TASK (result), &error);
+  /* The page was closed while the worker ran: keep nothing. */
+  if (self->session == NULL)
+    {
+      g_clear_pointer (&eval, mp_evaluation_free);
+      return;
+    }
   if (eval != NULL)
     {
       g_clear_pointer (&self->result, mp_evaluation_free);

@@ -1081,6 +1081,11 @@ task_end (MpWindow *self)
 {
   g_clear_handle_id (&self->task_timeout, g_source_remove);
   g_clear_object (&self->task_cancellable);
+
+  /* The window may have been closed while the worker ran. */
+  if (self->task_revealer == NULL || self->session == NULL)
+    return;
+
   gtk_revealer_set_reveal_child (self->task_revealer, FALSE);
   _mp_window_update_actions (self);
 }
@@ -1268,8 +1273,11 @@ export_ui_done_cb (GObject      *source,
   ExportUiData *data = user_data;
   MpWindow *self = data->window;
   g_autoptr(GError) error = NULL;
+  gboolean written = mp_window_export_finish (self, result, &error);
 
-  if (mp_window_export_finish (self, result, &error))
+  if (self->toast_overlay == NULL)
+    ; /* the window was closed meanwhile: nobody to tell */
+  else if (written)
     {
       g_autofree char *name = g_file_get_basename (data->file);
       g_autofree char *title = NULL;

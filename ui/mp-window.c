@@ -478,15 +478,18 @@ mp_window_dispose (GObject *object)
 {
   MpWindow *self = MP_WINDOW (object);
 
+  /* A running export ends in its callback, which then finds no widgets. */
   _mp_window_cancel_task (self);
+  g_clear_handle_id (&self->task_timeout, g_source_remove);
 
   if (self->session != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->session, self);
-      mp_session_set_document (self->session, NULL);
-    }
+    g_signal_handlers_disconnect_by_data (self->session, self);
 
+  /* The pages let go of the session first; then the document is closed. */
   gtk_widget_dispose_template (GTK_WIDGET (object), MP_TYPE_WINDOW);
+
+  if (self->session != NULL)
+    mp_session_set_document (self->session, NULL);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->session);
