@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "mp-cli-commands.h"
@@ -45,6 +46,55 @@ mp_cli_error (const char *format,
   g_printerr ("mobility-planner-cli: %s\n", message);
 }
 
+/* Package names, notes and sources come from other people's files: their
+ * control characters (terminal escapes such as ESC [2J, or U+009B) are shown
+ * as \uXXXX, never passed to the terminal.  Tabs and newlines stay.  The
+ * JSON and CSV outputs do not go through here (they escape or quote). */
+static void
+print_safely (FILE       *stream,
+              const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autoptr(GString) out = g_string_sized_new (strlen (valid));
+  const char *charset;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) && c != '\n' && c != '\t')
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  if (!g_get_console_charset (&charset))
+    {
+      g_autofree char *converted = g_convert_with_fallback (out->str, (gssize) out->len, charset,
+                                                            "UTF-8", "?", NULL, NULL, NULL);
+      if (converted != NULL)
+        {
+          fputs (converted, stream);
+          fflush (stream);
+          return;
+        }
+    }
+  fputs (out->str, stream);
+  fflush (stream);
+}
+
+static void
+print_stdout (const char *text)
+{
+  print_safely (stdout, text);
+}
+
+static void
+print_stderr (const char *text)
+{
+  print_safely (stderr, text);
+}
+
 static void
 print_usage (FILE *stream)
 {
@@ -64,6 +114,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  g_set_print_handler (print_stdout);
+  g_set_printerr_handler (print_stderr);
 
   if (argc < 2)
     {

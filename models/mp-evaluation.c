@@ -513,8 +513,9 @@ plan_assumptions (Plan             *plan,
     }
 
   /* Every draw must keep settle + overstay ≤ 1 (DOMAIN.md §3). */
-  if (plan->a[MP_ASSUMPTION_SETTLEMENT].high + plan->a[MP_ASSUMPTION_OVERSTAY].high > 1.0
-      || plan->a[MP_ASSUMPTION_SETTLEMENT_RETURN].high + plan->a[MP_ASSUMPTION_OVERSTAY].high > 1.0)
+  /* With the rounding tolerance the JSON validator allows (mp-json.c). */
+  if (plan->a[MP_ASSUMPTION_SETTLEMENT].high + plan->a[MP_ASSUMPTION_OVERSTAY].high > 1.0 + 1e-12
+      || plan->a[MP_ASSUMPTION_SETTLEMENT_RETURN].high + plan->a[MP_ASSUMPTION_OVERSTAY].high > 1.0 + 1e-12)
     {
       g_set_error (error, MP_EVALUATION_ERROR, MP_EVALUATION_ERROR_INVALID,
                    _("Settlement share plus overstay rate may not exceed 1, even at their highs"));

@@ -159,6 +159,27 @@ dup_quoted (const char *s)
   return g_string_free (out, FALSE);
 }
 
+/* A field name as shown in a path: valid UTF-8, control characters (raw DEL
+ * and C1 controls such as U+009B are allowed in JSON strings) shown as
+ * \uXXXX escapes, so that a message cannot carry terminal escapes. */
+static void
+append_key (GString    *path,
+            const char *key,
+            gssize      len)
+{
+  g_autofree char *valid = g_utf8_make_valid (key, len);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_printf (path, "\\u%04X", c);
+      else
+        g_string_append_unichar (path, c);
+    }
+}
+
 /* ---- Pass 1: the scan ------------------------------------------------------ */
 
 typedef struct
@@ -197,7 +218,7 @@ scan_path (Scan *s)
             break;
           if (path->len > 0)
             g_string_append_c (path, '.');
-          g_string_append_len (path, l->key, l->key_len);
+          append_key (path, l->key, (gssize) l->key_len);
         }
       else
         g_string_append_printf (path, "[%u]", l->count - 1);
@@ -731,7 +752,7 @@ path_push_key (GString    *path,
 
   if (path->len > 0)
     g_string_append_c (path, '.');
-  g_string_append (path, key);
+  append_key (path, key, -1);
 
   return mark;
 }

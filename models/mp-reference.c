@@ -442,7 +442,7 @@ csv_next_record (CsvReader  *r,
     {
       g_string_truncate (field, 0);
 
-      if (*r->p == '"')
+      if (r->p < r->end && *r->p == '"')
         {
           guint start_line = r->line;
 
@@ -1865,6 +1865,7 @@ mp_reference_parse_csv_file (const MpReference  *reference,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autofree char *contents = NULL;
   gsize len = 0;
 
@@ -1882,7 +1883,15 @@ mp_reference_parse_csv_file (const MpReference  *reference,
       && g_file_info_get_size (info) > MP_REFERENCE_CSV_MAX_SIZE)
     return refuse_too_large ((guint64) g_file_info_get_size (info), error);
 
-  if (!g_file_get_contents (path, &contents, &len, error))
+  /* A pipe or a device (process substitution, /dev/zero) has no size: read at
+   * most one byte over the limit, never everything (mp_reference_parse_csv()
+   * refuses what is over it). */
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  contents = g_malloc (MP_REFERENCE_CSV_MAX_SIZE + 1);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), contents, MP_REFERENCE_CSV_MAX_SIZE + 1,
+                                &len, NULL, error))
     return FALSE;
 
   return mp_reference_parse_csv (reference, contents, len, changes_out, error);

@@ -361,11 +361,6 @@ mp_fuzz_brief (const uint8_t *data,
 
       if (!mp_json_validate_package (pkg, ref, NULL, &error))
         return 0;   /* not a valid package: not this target's input */
-      /* A rule only the evaluator checks (the JSON validator does not):
-       * the V-Dem high-risk threshold may not exceed the low-risk one. */
-      if (mp_package_assumption_value (pkg, MP_ASSUMPTION_VDEM_HIGH_RISK) >
-          mp_package_assumption_value (pkg, MP_ASSUMPTION_VDEM_LOW_RISK))
-        return 0;
 
       eval = mp_evaluate (pkg, ref, &error);
       if (eval == NULL)

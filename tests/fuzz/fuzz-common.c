@@ -5,10 +5,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -36,6 +39,14 @@ remove_tmpdir (void)
   g_clear_pointer (&tmpdir, g_free);
 }
 
+/* g_error() stops with SIGTRAP, which libFuzzer does not catch: turn it
+ * into an abort so that the input is kept as a crash. */
+static void
+on_trap (int sig)
+{
+  abort ();
+}
+
 void
 mp_fuzz_init (void)
 {
@@ -45,6 +56,7 @@ mp_fuzz_init (void)
     {
       /* Messages and number formats must not depend on the caller's locale. */
       setlocale (LC_ALL, "C.UTF-8");
+      signal (SIGTRAP, on_trap);
       g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_FATAL_MASK);
       g_once_init_leave (&done, 1);
     }
@@ -80,4 +92,22 @@ mp_fuzz_tmpdir (void)
     }
 
   return tmpdir;
+}
+
+void
+mp_fuzz_check_message (const char    *message,
+                       const uint8_t *data,
+                       size_t         size)
+{
+  g_assert_nonnull (message);
+  g_assert_true (g_utf8_validate (message, -1, NULL));
+  if (memmem (data, size, "(null)", 6) == NULL)
+    g_assert_null (strstr (message, "(null)"));
+  for (const char *p = message; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) && c != '\n' && c != '\t')
+        g_error ("Control character U+%04X in the message: %s", c, message);
+    }
 }

@@ -34,6 +34,12 @@ void               mp_fuzz_init         (void);
 const MpReference *mp_fuzz_reference    (void);
 /* A private temporary folder of this process, removed at exit. */
 const char        *mp_fuzz_tmpdir       (void);
+/* Asserts that an error message about the input @data is fit for people:
+ * valid UTF-8, no "(null)" (unless the input has it), no control characters
+ * but newlines and tabs (no terminal escapes from the input). */
+void               mp_fuzz_check_message (const char    *message,
+                                          const uint8_t *data,
+                                          size_t         size);
 
 int mp_fuzz_json     (const uint8_t *data, size_t size);
 int mp_fuzz_csv      (const uint8_t *data, size_t size);

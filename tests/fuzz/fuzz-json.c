@@ -36,7 +36,7 @@ mp_fuzz_json (const uint8_t *data,
   if (packages == NULL)
     {
       g_assert (error != NULL && error->domain == MP_JSON_ERROR);
-      g_assert (g_utf8_validate (error->message, -1, NULL));
+      mp_fuzz_check_message (error->message, data, size);
       return 0;
     }
   g_assert_no_error (error);
@@ -58,6 +58,7 @@ mp_fuzz_json (const uint8_t *data,
       if (eval == NULL)
         {
           g_assert (error != NULL);
+          mp_fuzz_check_message (error->message, data, size);
           g_clear_error (&error);
         }
     }
