@@ -517,10 +517,13 @@ test_format_c_locale (void)
 {
   char *s;
 
-  /* LC_ALL=C.UTF-8: no thousands grouping, '.' as decimal separator */
+  /* LC_ALL=C.UTF-8: the locale groups nothing, so mp-format groups with commas
+   * as the English interface does; '.' as decimal separator */
 #define CHECK(expr, want) s = (expr); g_assert_cmpstr (s, ==, want); g_free (s)
-  CHECK (mp_format_number (1234.5, 1), "1234.5");
-  CHECK (mp_format_number (2609.6, 0), "2610");
+  CHECK (mp_format_number (1234.5, 1), "1,234.5");
+  CHECK (mp_format_number (-1234567, 0), "-1,234,567");
+  CHECK (mp_format_number (999, 0), "999");
+  CHECK (mp_format_number (2609.6, 0), "2,610");
   CHECK (mp_format_number (-0.2, 0), "0");         /* never "-0" */
   CHECK (mp_format_number (-1.25, 1), "-1.2");     /* round half to even in printf */
   CHECK (mp_format_number (NAN, 1), "\u2013");
@@ -530,13 +533,13 @@ test_format_c_locale (void)
   CHECK (mp_format_money (31e6), "€31 m");          /* ≥ 10 m: whole millions */
   CHECK (mp_format_money (3.44e6), "€3.4 m");       /* < 10 m: one decimal */
   CHECK (mp_format_money (1.25e9), "€1.2 bn");
-  CHECK (mp_format_money (31500), "€31500");
+  CHECK (mp_format_money (31500), "€31,500");
   CHECK (mp_format_money (-2e6), "-€2.0 m");
   CHECK (mp_format_money (-0.3), "€0");
   CHECK (mp_format_percent (12.5, 1), "12.5%");
   /* axis ticks: one unit and one number of decimals for all */
   CHECK (mp_format_money_scaled (0, 1e6, 0), "€0 m");
-  CHECK (mp_format_money_scaled (1.25e9, 1e6, 0), "€1250 m");
+  CHECK (mp_format_money_scaled (1.25e9, 1e6, 0), "€1,250 m");
   CHECK (mp_format_money_scaled (2.5e8, 1e9, 2), "€0.25 bn");
 #undef CHECK
 }

@@ -12,11 +12,37 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "mp-format.h"
 
 #define NO_DATA "\u2013"
+
+/* The C and POSIX locales (a machine without LANG) group nothing, and "2580
+ * person-years" is hard to read in an English interface: group with commas,
+ * as the English translation does. */
+static void
+group_with_commas (char   *buf,
+                   gsize   size)
+{
+  GString *out = g_string_sized_new (size);
+  const char *digits = buf + (buf[0] == '-');
+  const char *end = digits + strspn (digits, "0123456789");
+  gsize n = end - digits;
+
+  if (buf[0] == '-')
+    g_string_append_c (out, '-');
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  g_string_append (out, end);
+  g_strlcpy (buf, out->str, size);
+  g_string_free (out, TRUE);
+}
 
 /* The ' flag groups thousands as LC_NUMERIC says (glibc; POSIX XSI).  It is
  * used through libc's snprintf because the format must not go through a
@@ -27,9 +53,13 @@ format_grouped (double value,
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE + 64];
   gboolean all_zero = TRUE;
+  const struct lconv *lc = localeconv ();
 
   decimals = CLAMP (decimals, 0, 6);
   snprintf (buf, sizeof buf, "%'.*f", decimals, value);
+  if ((lc->thousands_sep == NULL || lc->thousands_sep[0] == '\0') &&
+      g_strcmp0 (lc->decimal_point, ".") == 0 && isfinite (value))
+    group_with_commas (buf, sizeof buf);
 
   /* Never show "-0" or "-0.0" for a value that rounds to zero. */
   for (const char *p = buf; *p != '\0'; p++)
