@@ -111,7 +111,10 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* MP_LOCALEDIR lets an uninstalled build (build-aux/run) use the catalogues
+   * compiled into build/po. */
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("MP_LOCALEDIR") != NULL ? g_getenv ("MP_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_print_handler (print_stdout);
