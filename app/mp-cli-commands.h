@@ -22,7 +22,7 @@ typedef int (*MpCliCommandFunc) (int argc, char **argv);
 typedef struct
 {
   const char       *name;
-  const char       *summary;   /* N_() */
+  const char       *summary;   /* marked with N_ () for translation */
   MpCliCommandFunc  run;
 } MpCliCommand;
 

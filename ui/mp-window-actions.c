@@ -257,22 +257,6 @@ mp_window_open_file (MpWindow *self,
 }
 
 static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  MpWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      mp_window_open_file (self, file);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
 add_filter (GtkFileChooser *chooser,
             const char     *name,
             const char     *suffix,
@@ -287,22 +271,77 @@ add_filter (GtkFileChooser *chooser,
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
+typedef gboolean (*OpenFileFunc) (MpWindow *self,
+                                  GFile    *file);
+
+static void
+chosen_file_response_cb (GtkNativeDialog *dialog,
+                         int              response,
+                         MpWindow        *self)
+{
+  OpenFileFunc func = g_object_get_data (G_OBJECT (dialog), "mp-open-func");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      func (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+/* Asks for one file to read and hands it to @func (open, import JSON, import CSV). */
+static void
+choose_file_to_read (MpWindow     *self,
+                     const char   *title,
+                     const char   *accept_label,
+                     const char   *filter_name,
+                     const char   *suffix,
+                     const char   *mime_type,
+                     OpenFileFunc  func)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filter (GTK_FILE_CHOOSER (chooser), filter_name, suffix, mime_type);
+  g_object_set_data (G_OBJECT (chooser), "mp-open-func", func);
+  g_signal_connect (chooser, "response", G_CALLBACK (chosen_file_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  GtkFileChooserNative *chooser;
+  choose_file_to_read (MP_WINDOW (widget), _("Open Document"), _("_Open"),
+                       _("Mobility Planner documents"), "mplan",
+                       "application/x-mobility-planner", mp_window_open_file);
+}
 
-  chooser = gtk_file_chooser_native_new (_("Open Document"),
-                                         GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Mobility Planner documents"), "mplan",
-              "application/x-mobility-planner");
-  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+static void
+import_json_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  choose_file_to_read (MP_WINDOW (widget), _("Import Package JSON"), _("_Import"),
+                       _("Package files (JSON)"), "json", "application/json",
+                       mp_window_import_json);
+}
+
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  choose_file_to_read (MP_WINDOW (widget), _("Import Indicators CSV"), _("_Import"),
+                       _("Indicator tables (CSV)"), "csv", "text/csv",
+                       mp_window_import_indicators);
 }
 
 static void
@@ -716,39 +755,6 @@ mp_window_import_json (MpWindow *self,
   return TRUE;
 }
 
-static void
-import_json_response_cb (GtkNativeDialog *dialog,
-                         int              response,
-                         MpWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      mp_window_import_json (self, file);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-import_json_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Import Package JSON"),
-                                         GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Package files (JSON)"), "json", "application/json");
-  g_signal_connect (chooser, "response", G_CALLBACK (import_json_response_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
 typedef struct
 {
   MpWindow  *window;
@@ -850,39 +856,6 @@ mp_window_import_indicators (MpWindow *self,
   gtk_window_present (GTK_WINDOW (confirm));
 
   return TRUE;
-}
-
-static void
-import_csv_response_cb (GtkNativeDialog *dialog,
-                        int              response,
-                        MpWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      mp_window_import_indicators (self, file);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-import_csv_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Import Indicators CSV"),
-                                         GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Indicator tables (CSV)"), "csv", "text/csv");
-  g_signal_connect (chooser, "response", G_CALLBACK (import_csv_response_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* ---- Export ---------------------------------------------------------------- */
