@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -310,6 +311,36 @@ parse (int          *argc,
   return (*argv)[1];
 }
 
+/* The brief's own texts come from mp-brief's English/Dutch table; the texts
+ * of the model (finding messages, assumption labels and rationales) come from
+ * gettext.  The CLI is single-threaded, so with --lang it switches its message
+ * language to the brief's, and the whole workbook follows that language.  It
+ * must happen before the first g_dgettext() (option parsing makes one), which
+ * decides once whether to translate; gettext ignores LANGUAGE in the plain C
+ * locale, hence C.UTF-8. */
+static void
+use_brief_language (int    argc,
+                    char **argv)
+{
+  const char *language = NULL;
+  const char *current;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if ((g_str_equal (argv[i], "--lang") || g_str_equal (argv[i], "-l")) && i + 1 < argc)
+        language = argv[i + 1];
+      else if (g_str_has_prefix (argv[i], "--lang="))
+        language = argv[i] + strlen ("--lang=");
+    }
+  if (language == NULL || !mp_brief_language_valid (language))
+    return;
+
+  current = setlocale (LC_MESSAGES, NULL);
+  if (current == NULL || g_str_equal (current, "C") || g_str_equal (current, "POSIX"))
+    setlocale (LC_MESSAGES, "C.UTF-8");
+  g_setenv ("LANGUAGE", language, TRUE);
+}
+
 int
 mp_cli_export_brief (int    argc,
                      char **argv)
@@ -323,6 +354,7 @@ mp_cli_export_brief (int    argc,
   const char *path;
   int status = MP_CLI_EXIT_OK;
 
+  use_brief_language (argc, argv);
   path = parse (&argc, &argv, &o, _("DOC --package NAME -o FILE.xlsx"),
                 _("Writes the negotiation brief of one package as an Excel workbook.\n"
                   "DOC is a Mobility Planner document (.mplan) or a JSON package or bundle file;\n"
@@ -385,6 +417,7 @@ mp_cli_compare (int    argc,
   const char *path;
   int status = MP_CLI_EXIT_OK;
 
+  use_brief_language (argc, argv);
   path = parse (&argc, &argv, &o, _("DOC --package A --package B … -o FILE.xlsx"),
                 _("Writes a comparison workbook of 2 to 8 packages: headline figures side by side,\n"
                   "the deal map and person-years per year.  DOC is a Mobility Planner document\n"
