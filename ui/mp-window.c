@@ -318,6 +318,57 @@ on_back_clicked_cb (GtkButton *button,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* ---- Sidebar width ------------------------------------------------------ */
+
+/* An unfolded AdwLeaflet gives a child that does not expand its natural
+ * width.  The sidebar's natural width is that of its header bar, which
+ * centres the document title: twice the width of the buttons at its start
+ * plus the whole, unellipsized file name.  A long name thus widened the
+ * sidebar and left the view switcher no room in the content header.  The
+ * sidebar's layout asks for its minimum width as its natural width, so it
+ * stays at its width-request (or whatever its children need at least); the
+ * title is ellipsized instead.  Folded, it still fills the leaflet. */
+
+static GtkSizeRequestMode
+sidebar_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+sidebar_measure (GtkWidget      *widget,
+                 GtkOrientation  orientation,
+                 int             for_size,
+                 int            *minimum,
+                 int            *natural,
+                 int            *minimum_baseline,
+                 int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child == NULL)
+    return;
+
+  gtk_widget_measure (child, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = *minimum;
+}
+
+static void
+sidebar_allocate (GtkWidget *widget,
+                  int        width,
+                  int        height,
+                  int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
 /* ---- The package list ------------------------------------------------ */
 
 static void
@@ -577,6 +628,10 @@ mp_window_init (MpWindow *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (self->sidebar,
+                                 gtk_custom_layout_new (sidebar_get_request_mode,
+                                                        sidebar_measure,
+                                                        sidebar_allocate));
 
   self->settings = settings_new_if_installed ();
   if (self->settings != NULL)
