@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -18,6 +17,7 @@
 #include "mp-cli-commands.h"
 #include "mp-document.h"
 #include "mp-evaluation.h"
+#include "mp-i18n.h"
 #include "mp-json.h"
 #include "mp-reference.h"
 
@@ -311,36 +311,6 @@ parse (int          *argc,
   return (*argv)[1];
 }
 
-/* The brief's own texts come from mp-brief's English/Dutch table; the texts
- * of the model (finding messages, assumption labels and rationales) come from
- * gettext.  The CLI is single-threaded, so with --lang it switches its message
- * language to the brief's, and the whole workbook follows that language.  It
- * must happen before the first g_dgettext() (option parsing makes one), which
- * decides once whether to translate; gettext ignores LANGUAGE in the plain C
- * locale, hence C.UTF-8. */
-static void
-use_brief_language (int    argc,
-                    char **argv)
-{
-  const char *language = NULL;
-  const char *current;
-
-  for (int i = 1; i < argc; i++)
-    {
-      if ((g_str_equal (argv[i], "--lang") || g_str_equal (argv[i], "-l")) && i + 1 < argc)
-        language = argv[i + 1];
-      else if (g_str_has_prefix (argv[i], "--lang="))
-        language = argv[i] + strlen ("--lang=");
-    }
-  if (language == NULL || !mp_brief_language_valid (language))
-    return;
-
-  current = setlocale (LC_MESSAGES, NULL);
-  if (current == NULL || g_str_equal (current, "C") || g_str_equal (current, "POSIX"))
-    setlocale (LC_MESSAGES, "C.UTF-8");
-  g_setenv ("LANGUAGE", language, TRUE);
-}
-
 int
 mp_cli_export_brief (int    argc,
                      char **argv)
@@ -354,7 +324,6 @@ mp_cli_export_brief (int    argc,
   const char *path;
   int status = MP_CLI_EXIT_OK;
 
-  use_brief_language (argc, argv);
   path = parse (&argc, &argv, &o, _("DOC --package NAME -o FILE.xlsx"),
                 _("Writes the negotiation brief of one package as an Excel workbook.\n"
                   "DOC is a Mobility Planner document (.mplan) or a JSON package or bundle file;\n"
@@ -385,11 +354,14 @@ mp_cli_export_brief (int    argc,
       mp_cli_error (_("“%s” holds %u packages: choose one with --package NAME"), path, in.packages->len);
       status = MP_CLI_EXIT_INVALID;
     }
+  /* The model's texts in the workbook (findings, assumption labels) follow the
+   * brief's language, not the session's. */
+  opts.language = o.lang != NULL ? o.lang : mp_brief_language_default ();
+  mp_i18n_set_thread_language (opts.language);
   if (status == MP_CLI_EXIT_OK)
     eval = evaluate (g_ptr_array_index (in.packages, 0), in.reference, o.draws, &status);
   if (status == MP_CLI_EXIT_OK)
     {
-      opts.language = o.lang != NULL ? o.lang : mp_brief_language_default ();
       opts.date = date;
       opts.author = o.author;
       if (!mp_brief_write (g_ptr_array_index (in.packages, 0), eval, in.reference, &opts, o.output, &error))
@@ -417,7 +389,6 @@ mp_cli_compare (int    argc,
   const char *path;
   int status = MP_CLI_EXIT_OK;
 
-  use_brief_language (argc, argv);
   path = parse (&argc, &argv, &o, _("DOC --package A --package B … -o FILE.xlsx"),
                 _("Writes a comparison workbook of 2 to 8 packages: headline figures side by side,\n"
                   "the deal map and person-years per year.  DOC is a Mobility Planner document\n"
@@ -444,6 +415,8 @@ mp_cli_compare (int    argc,
                     MP_BRIEF_MIN_COMPARE, MP_BRIEF_MAX_COMPARE, in.packages->len);
       status = MP_CLI_EXIT_INVALID;
     }
+  opts.language = o.lang != NULL ? o.lang : mp_brief_language_default ();
+  mp_i18n_set_thread_language (opts.language);
   for (guint i = 0; status == MP_CLI_EXIT_OK && i < in.packages->len; i++)
     {
       MpEvaluation *eval = evaluate (g_ptr_array_index (in.packages, i), in.reference, o.draws, &status);
@@ -453,7 +426,6 @@ mp_cli_compare (int    argc,
     }
   if (status == MP_CLI_EXIT_OK)
     {
-      opts.language = o.lang != NULL ? o.lang : mp_brief_language_default ();
       opts.date = date;
       opts.author = o.author;
       if (!mp_brief_write_comparison (in.packages, evals, in.reference, &opts, o.output, &error))

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mp-i18n.h"
 #include "mp-assumptions.h"
 
 /* Every number below is either sourced (the source says where it was read)

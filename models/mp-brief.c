@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "mp-i18n.h"
 #include "mp-assumptions.h"
 #include "mp-brief.h"
 #include "mp-reference.h"

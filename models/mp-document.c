@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "mp-i18n.h"
 #include "mp-document.h"
 #include "mp-document-private.h"
 #include "mp-json.h"
@@ -4246,7 +4247,7 @@ mp_document_import_json (MpDocument  *self,
                            _("The file holds no package."));
       return FALSE;
     }
-  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u package", "Import %u packages",
+  label = g_strdup_printf (mp_ngettext ("Import %u package", "Import %u packages",
                                         packages->len), packages->len);
   return add_packages (self, packages, embedded, label, error);
 }

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mp-i18n.h"
 #include "mp-assumptions.h"
 #include "mp-evaluation.h"
 #include "mp-evaluation-private.h"
@@ -1779,8 +1780,7 @@ assess_risks (MpEvaluation    *eval,
         continue;
       add_finding (findings, MP_SEVERITY_BLOCK, "excluded-partner", -1, ref->iso3,
                    SOURCE_AR_RISK,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "%s is excluded from partnerships (%s): humanitarian support "
+                   mp_ngettext ("%s is excluded from partnerships (%s): humanitarian support "
                                 "only. Its %d measure in this package is not allowed.",
                                 "%s is excluded from partnerships (%s): humanitarian support "
                                 "only. None of its %d measures in this package is allowed.",

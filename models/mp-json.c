@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "mp-i18n.h"
 #include "mp-assumptions.h"
 #include "mp-json.h"
 #include "mp-reference.h"

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mp-i18n.h"
 #include "mp-models-resources.h"
 #include "mp-reference.h"
 
@@ -161,8 +162,7 @@ problems_propagate (Problems  *pr,
   if (pr->count > 1)
     {
       g_string_append_printf (message,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u problem in the file:",
+                              mp_ngettext ("%u problem in the file:",
                                            "%u problems in the file:",
                                            pr->count),
                               pr->count);
@@ -175,8 +175,7 @@ problems_propagate (Problems  *pr,
 
       g_string_append_c (message, '\n');
       g_string_append_printf (message,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "… and %u more problem",
+                              mp_ngettext ("… and %u more problem",
                                            "… and %u more problems",
                                            more),
                               more);

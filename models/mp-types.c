@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mp-i18n.h"
 #include "mp-types.h"
 
 /* Stable identifiers are snake_case everywhere (JSON, SQLite, CSV).  The

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "mp-brief.h"
+#include "mp-i18n.h"
 #include "mp-offer-page.h"
 #include "mp-compare-page.h"
 #include "mp-print.h"
@@ -962,10 +963,9 @@ export_progress_cb (double   fraction,
 }
 
 static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+export_thread_run (GTask        *task,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
 {
   ExportData *data = task_data;
   g_autoptr(GPtrArray) evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_evaluation_free);
@@ -1021,6 +1021,22 @@ export_thread (GTask        *task,
 
   g_atomic_int_set (data->permille, 1000);
   g_task_return_boolean (task, TRUE);
+}
+
+/* The brief speaks its own language throughout: the model's texts made in this
+ * thread (finding messages, assumption labels) follow it too, while the window
+ * keeps the user's language.  The thread goes back to a pool: reset it. */
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+
+  mp_i18n_set_thread_language (data->language);
+  export_thread_run (task, task_data, cancellable);
+  mp_i18n_set_thread_language (NULL);
 }
 
 static gboolean
