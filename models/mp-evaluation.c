@@ -19,6 +19,7 @@
 #include "mp-assumptions.h"
 #include "mp-evaluation.h"
 #include "mp-evaluation-private.h"
+#include "mp-reference.h"
 
 /* How the engine works.
  *
@@ -1649,26 +1650,22 @@ score_nl (MpEvaluation *eval,
 
 /* ---- Risk matrix and safeguards ----------------------------------------- */
 
+/* The country risk rule lives in mp-reference; the evaluation only supplies the
+ * package's V-Dem thresholds. */
 static MpRisk
 country_risk (const MpPartner *p,
               const double    *A,
               gboolean        *missing)
 {
-  double libdem = p->ind[MP_IND_VDEM_LIBDEM].value;
+  MpRiskThresholds thresholds = {
+    .low = A[MP_ASSUMPTION_VDEM_LOW_RISK],
+    .medium = A[MP_ASSUMPTION_VDEM_HIGH_RISK],
+  };
+  MpRiskBasis basis;
+  MpRisk risk = mp_partner_risk (p, &thresholds, &basis);
 
-  *missing = FALSE;
-  if (p->has_risk_override && (int) p->risk_override >= 0 && p->risk_override < MP_N_RISK)
-    return p->risk_override;
-  if (isnan (libdem))
-    {
-      *missing = TRUE;
-      return MP_RISK_HIGH;
-    }
-  if (libdem >= A[MP_ASSUMPTION_VDEM_LOW_RISK])
-    return MP_RISK_LOW;
-  if (libdem >= A[MP_ASSUMPTION_VDEM_HIGH_RISK])
-    return MP_RISK_MEDIUM;
-  return MP_RISK_HIGH;
+  *missing = basis == MP_RISK_BASIS_NO_DATA;
+  return risk;
 }
 
 static void

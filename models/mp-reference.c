@@ -1484,7 +1484,9 @@ mp_partner_risk (const MpPartner        *partner,
 
   libdem = partner->ind[MP_IND_VDEM_LIBDEM].value;
 
-  if (partner->has_risk_override)
+  /* An override outside the enum (a damaged file) is ignored, not trusted. */
+  if (partner->has_risk_override && (int) partner->risk_override >= 0 &&
+      partner->risk_override < MP_N_RISK)
     {
       if (basis != NULL)
         *basis = MP_RISK_BASIS_OVERRIDE;
