@@ -1022,7 +1022,7 @@ test_risk_matrix (void)
 
   for (int c = 0; c < MP_N_RISK; c++)
     for (int m = 0; m < MP_N_RISK; m++)
-      g_assert_cmpint (mp_risk_matrix (c, m), ==, expect[c][m]);
+      g_assert_cmpint (mp_monitoring_for_risk (c, m), ==, expect[c][m]);
 }
 
 static void
@@ -1293,7 +1293,7 @@ random_package (MpRng *rng,
   static const char *partners[] = { "MAR", "LOW", "HIG" };
   static const char *sectors[] = { "agri", "health", "ict", "food" };
   MpPackage *pkg = make_package ("MAR");
-  int n = 3 + (int) (mp_rng_next (rng) % 10);
+  int n = 3 + (int) (_mp_rng_next (rng) % 10);
 
   g_strfreev (pkg->partners);
   pkg->partners = g_strsplit ("MAR,LOW,HIG", ",", -1);
@@ -1301,9 +1301,9 @@ random_package (MpRng *rng,
   for (int i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup_printf ("S%d", i);
-      int stays = 1 + (int) (mp_rng_next (rng) % 3);
-      int intake = 1 + (int) (mp_rng_next (rng) % 3);
-      int first = 2027 + (int) (mp_rng_next (rng) % 4);
+      int stays = 1 + (int) (_mp_rng_next (rng) % 3);
+      int intake = 1 + (int) (_mp_rng_next (rng) % 3);
+      int first = 2027 + (int) (_mp_rng_next (rng) % 4);
       MpScheme *s;
 
       while (first + intake - 1 + stays - 1 > last_exit)
@@ -1315,16 +1315,16 @@ random_package (MpRng *rng,
           else
             first--;
         }
-      s = add_scheme (pkg, (MpSchemeKind) (mp_rng_next (rng) % MP_N_SCHEME_KINDS), name,
-                      partners[mp_rng_next (rng) % 3], sectors[mp_rng_next (rng) % 4],
-                      1 + floor (mp_rng_uniform (rng) * 500), first, intake,
-                      1 + (int) (mp_rng_next (rng) % 12), stays);
-      s->mandatory_return = mp_rng_next (rng) % 2;
-      s->training_months = (mp_rng_next (rng) % 2) * 3.0;
-      s->home_track_ratio = (mp_rng_next (rng) % 3) * 0.5;
-      s->cost_per_participant = (double) (mp_rng_next (rng) % 3) * 2500.0;
+      s = add_scheme (pkg, (MpSchemeKind) (_mp_rng_next (rng) % MP_N_SCHEME_KINDS), name,
+                      partners[_mp_rng_next (rng) % 3], sectors[_mp_rng_next (rng) % 4],
+                      1 + floor (_mp_rng_uniform (rng) * 500), first, intake,
+                      1 + (int) (_mp_rng_next (rng) % 12), stays);
+      s->mandatory_return = _mp_rng_next (rng) % 2;
+      s->training_months = (_mp_rng_next (rng) % 2) * 3.0;
+      s->home_track_ratio = (_mp_rng_next (rng) % 3) * 0.5;
+      s->cost_per_participant = (double) (_mp_rng_next (rng) % 3) * 2500.0;
       s->employer_share = 0.5;
-      s->language_support = mp_rng_next (rng) % 2;
+      s->language_support = _mp_rng_next (rng) % 2;
     }
 
   for (int i = 0; i < 2; i++)
@@ -1371,7 +1371,7 @@ test_property_conservation (void)
   g_autoptr(MpReference) ref = make_reference ();
   MpRng rng;
 
-  mp_rng_init (&rng, 1, 0);
+  _mp_rng_init (&rng, 1, 0);
   for (int k = 0; k < 50; k++)
     {
       g_autoptr(MpPackage) pkg = random_package (&rng, 2036);
@@ -1397,7 +1397,7 @@ test_property_doubling (void)
   g_autoptr(MpReference) ref = make_reference ();
   MpRng rng;
 
-  mp_rng_init (&rng, 2, 0);
+  _mp_rng_init (&rng, 2, 0);
   for (int k = 0; k < 50; k++)
     {
       g_autoptr(MpPackage) pkg = random_package (&rng, 2045);
@@ -1471,29 +1471,29 @@ test_rng (void)
   MpRng a, b, c;
   guint64 x = 0, y = 0;
 
-  mp_rng_init (&a, 20260522, 7);
-  mp_rng_init (&b, 20260522, 7);
-  mp_rng_init (&c, 20260522, 8);
+  _mp_rng_init (&a, 20260522, 7);
+  _mp_rng_init (&b, 20260522, 7);
+  _mp_rng_init (&c, 20260522, 8);
   for (int i = 0; i < 1000; i++)
     {
-      double u = mp_rng_uniform (&a);
+      double u = _mp_rng_uniform (&a);
 
       g_assert_cmpfloat (u, >=, 0.0);
       g_assert_cmpfloat (u, <, 1.0);
-      g_assert_cmpfloat (u, ==, mp_rng_uniform (&b));
-      x ^= mp_rng_next (&a) ^ mp_rng_next (&b);
-      y |= mp_rng_next (&c);
+      g_assert_cmpfloat (u, ==, _mp_rng_uniform (&b));
+      x ^= _mp_rng_next (&a) ^ _mp_rng_next (&b);
+      y |= _mp_rng_next (&c);
     }
   g_assert_cmpuint (x, ==, 0);
   g_assert_cmpuint (y, !=, 0);
 
   /* Triangular (0, 1, 4): F(mode) = 1/4; u = 0.25 → 1; u = 0 → 0; u = 1 → 4;
    * u = 0.5 → 4 − √(0.5 · 4 · 3) = 1.5505103. */
-  assert_close (mp_triangular_inverse (0.25, 0, 1, 4), 1);
-  assert_close (mp_triangular_inverse (0.0, 0, 1, 4), 0);
-  assert_close (mp_triangular_inverse (1.0, 0, 1, 4), 4);
-  assert_close (mp_triangular_inverse (0.5, 0, 1, 4), 4 - sqrt (6));
-  assert_close (mp_triangular_inverse (0.3, 2, 2, 2), 2);
+  assert_close (_mp_triangular_inverse (0.25, 0, 1, 4), 1);
+  assert_close (_mp_triangular_inverse (0.0, 0, 1, 4), 0);
+  assert_close (_mp_triangular_inverse (1.0, 0, 1, 4), 4);
+  assert_close (_mp_triangular_inverse (0.5, 0, 1, 4), 4 - sqrt (6));
+  assert_close (_mp_triangular_inverse (0.3, 2, 2, 2), 2);
 }
 
 static int
@@ -1512,7 +1512,7 @@ test_quantiles (void)
 {
   MpRng rng;
 
-  mp_rng_init (&rng, 4, 0);
+  _mp_rng_init (&rng, 4, 0);
   for (guint n = 1; n < 300; n += 7)
     {
       g_autofree double *x = g_new (double, n);
@@ -1525,12 +1525,12 @@ test_quantiles (void)
       for (guint i = 0; i < n; i++)
         {
           /* Few distinct values for many ties. */
-          x[i] = (double) (mp_rng_next (&rng) % (1 + n / 3));
+          x[i] = (double) (_mp_rng_next (&rng) % (1 + n / 3));
           sum += x[i];
         }
       memcpy (sorted, x, n * sizeof (double));
       qsort (sorted, n, sizeof (double), compare_doubles);
-      q = mp_quantiles_compute (x, n);
+      q = _mp_quantiles_compute (x, n);
       got[0] = q.p10;
       got[1] = q.p50;
       got[2] = q.p90;
@@ -1656,7 +1656,7 @@ test_mc_fast_path (void)
   g_autoptr(MpReference) ref = make_reference ();
   MpRng rng;
 
-  mp_rng_init (&rng, 3, 0);
+  _mp_rng_init (&rng, 3, 0);
   for (int k = 0; k < 100; k++)
     {
       g_autoptr(MpPackage) pkg = random_package (&rng, 2040);
@@ -1671,11 +1671,11 @@ test_mc_fast_path (void)
         {
           const MpAssumptionInfo *info = mp_assumption_info (i);
 
-          values[i] = info->low + (info->high - info->low) * mp_rng_uniform (&rng);
+          values[i] = info->low + (info->high - info->low) * _mp_rng_uniform (&rng);
           set_assumption (fixed, info->key, values[i]);
         }
       eval = evaluate_ok (fixed, ref);
-      g_assert_true (mp_evaluation_fast_headlines (pkg, ref, values, fast, py, &error));
+      g_assert_true (_mp_evaluation_fast_headlines (pkg, ref, values, fast, py, &error));
       g_assert_no_error (error);
       for (int h = 0; h < MP_N_HEADLINES; h++)
         g_assert_cmpfloat_with_epsilon (fast[h], eval->headline[h],

@@ -198,7 +198,7 @@ render_risk_matrix (MpChartCanvas *c,
   for (int row = 0; row < MP_N_RISK; row++)
     for (int col = 0; col < MP_N_RISK; col++)
       {
-        MpMonitoring mon = mp_risk_matrix (row, col);
+        MpMonitoring mon = mp_monitoring_for_risk (row, col);
         gboolean not_allowed = mon == MP_MONITOR_NOT_ALLOWED;
         double x = left + col * cell_w, y = top + row * cell_h;
         double tx = x + cp, ty = y + cp, tw = cell_w - 2 * cp, bottom = y + cell_h - cp;
@@ -344,7 +344,7 @@ build_tooltip (const RiskData   *d,
                               mp_risk_label (country), mp_risk_label (measure));
       g_string_append_c (text, '\n');
       /* Translators: %s is the monitoring requirement of the cell */
-      g_string_append_printf (text, _("Monitoring: %s"), mp_monitoring_label (mp_risk_matrix (country, measure)));
+      g_string_append_printf (text, _("Monitoring: %s"), mp_monitoring_label (mp_monitoring_for_risk (country, measure)));
 
       for (guint i = 0; i < items->len; i++)
         {

@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 
 #define MP_TYPE_RISK_MATRIX (mp_risk_matrix_get_type ())
 
-/* Not to be confused with mp_risk_matrix() (mp-evaluation.h), the model's
- * lookup of the monitoring a cell needs, which this widget draws. */
+/* Draws the table of mp_monitoring_for_risk() (mp-evaluation.h), the model's
+ * lookup of the monitoring a cell needs. */
 G_DECLARE_FINAL_TYPE (MpRiskMatrix, mp_risk_matrix, MP, RISK_MATRIX, GtkWidget)
 
 GtkWidget *mp_risk_matrix_new            (void);

@@ -2262,7 +2262,7 @@ write_safeguards (Brief              *b,
         put_text (b, s, counts + 1 + c, g0, TR (b, risk_text[c].en, risk_text[c].nl), b->f_label);
         for (int m = 0; m < MP_N_RISK; m++)
           {
-            MpMonitoring mon = mp_risk_matrix (c, m);
+            MpMonitoring mon = mp_monitoring_for_risk (c, m);
             int count = 0;
 
             put_text (b, s, grid + 1 + c, g0 + 1 + m, TR (b, monitoring_text[mon].en, monitoring_text[mon].nl),

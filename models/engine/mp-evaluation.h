@@ -7,9 +7,9 @@
 
 #pragma once
 
-/* The evaluation of a package (DOMAIN.md §3, §4): projection, scores,
- * safeguard findings, risk matrix and uncertainty.  Results are plain structs
- * owned by MpEvaluation. */
+/* The evaluation of a package (models/README.md, “Projection” to
+ * “Uncertainty”): projection, scores, safeguard findings, risk matrix and
+ * uncertainty.  Results are plain structs owned by MpEvaluation. */
 
 #include <gio/gio.h>
 
@@ -74,7 +74,8 @@ typedef enum
   MP_N_MONITOR
 } MpMonitoring;
 
-/* One measure of the package placed in the risk matrix (§4.4). */
+/* One measure of the package placed in the risk matrix (models/README.md,
+ * “Human-rights risk framework”). */
 typedef struct
 {
   char         *measure;        /* translated label, e.g. "Circular scheme: GECCO-like" */
@@ -171,7 +172,7 @@ typedef struct
   GArray       *swings;               /* MpSwing, sorted by |high - low| descending */
 
   double       *partner_fit;          /* [n_partners], NaN when all weights are 0 */
-  MpRisk       *partner_risk;         /* [n_partners], country risk used in §4.4 */
+  MpRisk       *partner_risk;         /* [n_partners], country risk of the matrix */
   int           n_intake_years;       /* years the headline admissions are averaged over */
 } MpEvaluation;
 
@@ -205,8 +206,8 @@ const char   *mp_monitoring_label     (MpMonitoring m);
 const char   *mp_headline_to_string   (MpHeadline   h);
 const char   *mp_headline_label       (MpHeadline   h);
 
-/* The risk matrix (§4.4): country risk × measure risk → monitoring. */
-MpMonitoring  mp_risk_matrix          (MpRisk country,
+/* The risk matrix: country risk × measure risk → monitoring. */
+MpMonitoring  mp_monitoring_for_risk  (MpRisk country,
                                        MpRisk measure);
 MpRisk        mp_ask_measure_risk     (MpAskKind kind, gboolean *never_allowed);
 
