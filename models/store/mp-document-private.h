@@ -7,15 +7,92 @@
 
 #pragma once
 
-/* Internals of the document store shared with its tests. */
+/* The internals the files of the document store share (models/store/ only:
+ * the public API is mp-document.h, and neither ui/ nor app/ nor the tests
+ * include this header, so SQLite types may appear here). */
+
+#include <sqlite3.h>
 
 #include "mp-document.h"
 
 G_BEGIN_DECLS
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
 /* Where the demo packages (data/examples/demo.json) are in the models'
  * resources. */
 #define MP_DOCUMENT_DEMO_RESOURCE RESOURCE_BASE "/examples/demo.json"
+
+/* ---- SQLite helpers (mp-document-sql.c) ---------------------------------
+ *
+ * Errors are MP_DOCUMENT_ERROR, with a translated message in which any text
+ * quoted from the file is made safe to show. */
+
+/* The defensive settings every connection gets (no triggers, views or
+ * extensions, cell checks, foreign keys, a busy timeout). */
+void           _mp_sql_configure_connection  (sqlite3        *db);
+void           _mp_sql_set_error             (GError        **error,
+                                              sqlite3        *db,
+                                              int             rc);
+gboolean       _mp_sql_exec                  (sqlite3        *db,
+                                              const char     *sql,
+                                              GError        **error);
+sqlite3_stmt  *_mp_sql_prepare               (sqlite3        *db,
+                                              const char     *sql,
+                                              GError        **error);
+/* Steps a statement that returns no row; resets it for reuse. */
+gboolean       _mp_sql_step_done             (sqlite3        *db,
+                                              sqlite3_stmt   *stmt,
+                                              GError        **error);
+/* Steps a query: TRUE on a row, FALSE at the end or on an error (then
+ * *@failed is set, and @error). */
+gboolean       _mp_sql_step_row              (sqlite3        *db,
+                                              sqlite3_stmt   *stmt,
+                                              gboolean       *failed,
+                                              GError        **error);
+/* The first column of the first row of @sql (0 when there is no row);
+ * *@ok is FALSE on an error. */
+sqlite3_int64  _mp_sql_query_int             (sqlite3        *db,
+                                              const char     *sql,
+                                              gboolean       *ok,
+                                              GError        **error);
+void           _mp_sql_bind_text             (sqlite3_stmt   *stmt,
+                                              int             i,
+                                              const char     *s);
+/* NaN is stored as NULL. */
+void           _mp_sql_bind_real             (sqlite3_stmt   *stmt,
+                                              int             i,
+                                              double          v);
+void           _mp_sql_bind_bool             (sqlite3_stmt   *stmt,
+                                              int             i,
+                                              gboolean        b);
+/* A copy of a text column, NULL for NULL; never invalid UTF-8. */
+char          *_mp_sql_column_text           (sqlite3_stmt   *stmt,
+                                              int             i);
+/* NULL is read back as NaN. */
+double         _mp_sql_column_real           (sqlite3_stmt   *stmt,
+                                              int             i);
+/* FALSE (INVALID) when the value does not fit an int. */
+gboolean       _mp_sql_column_int            (sqlite3_stmt   *stmt,
+                                              int             i,
+                                              int            *out,
+                                              GError        **error);
+gboolean       _mp_sql_column_bool           (sqlite3_stmt   *stmt,
+                                              int             i);
+/* BEGIN IMMEDIATE; COMMIT, rolling back when it fails; ROLLBACK when a
+ * transaction is open. */
+gboolean       _mp_sql_begin                 (sqlite3        *db,
+                                              GError        **error);
+gboolean       _mp_sql_commit                (sqlite3        *db,
+                                              GError        **error);
+void           _mp_sql_rollback              (sqlite3        *db);
+
+/* An INVALID error for an unknown enum value (@what) stored in the file. */
+void           _mp_document_set_invalid_enum (GError        **error,
+                                              const char     *what,
+                                              const char     *value);
+/* Makes the message of *@error safe to show when it may quote the file. */
+void           _mp_document_clean_error_message (GError     **error);
 
 /* Checks a reference snapshot (codes, unique keys, enum values, ranges). */
 gboolean _mp_document_validate_reference (const MpReference  *reference,
