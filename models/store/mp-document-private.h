@@ -94,8 +94,16 @@ void           _mp_document_set_invalid_enum (GError        **error,
 /* Makes the message of *@error safe to show when it may quote the file. */
 void           _mp_document_clean_error_message (GError     **error);
 
-/* Checks a reference snapshot (codes, unique keys, enum values, ranges). */
-gboolean _mp_document_validate_reference (const MpReference  *reference,
-                                          GError            **error);
+/* ---- Validation (mp-document-validate.c) ------------------------------ */
+
+/* Checks a reference snapshot (codes, unique keys, enum values, ranges) as
+ * the reference data loader does. */
+gboolean       _mp_document_validate_reference (const MpReference  *reference,
+                                                GError            **error);
+/* Checks a package exactly as JSON input is checked (mp-json), against
+ * @reference. */
+gboolean       _mp_document_validate_package   (const MpReference  *reference,
+                                                const MpPackage    *package,
+                                                GError            **error);
 
 G_END_DECLS
