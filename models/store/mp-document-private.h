@@ -94,6 +94,26 @@ void           _mp_document_set_invalid_enum (GError        **error,
 /* Makes the message of *@error safe to show when it may quote the file. */
 void           _mp_document_clean_error_message (GError     **error);
 
+/* ---- Schema (mp-document-schema.c) ------------------------------------ */
+
+/* Writes the schema of version 1 (new files then take every migration, so
+ * that new and upgraded files are alike). */
+gboolean       _mp_document_write_schema_v1 (sqlite3     *db,
+                                             GError     **error);
+/* Takes a file of an older version to MP_DOCUMENT_SCHEMA_VERSION, in one
+ * transaction. */
+gboolean       _mp_document_migrate         (sqlite3     *db,
+                                             GError     **error);
+/* Compares the schema of @db with the schema of @version as this build makes
+ * it: the same tables, indexes and statements, nothing more.  For a newer
+ * version (@exact FALSE) the tables and columns this build reads must be
+ * there.  @display names the file in messages. */
+gboolean       _mp_document_verify_schema   (sqlite3     *db,
+                                             int          version,
+                                             gboolean     exact,
+                                             const char  *display,
+                                             GError     **error);
+
 /* ---- Validation (mp-document-validate.c) ------------------------------ */
 
 /* Checks a reference snapshot (codes, unique keys, enum values, ranges) as
