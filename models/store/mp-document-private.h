@@ -114,6 +114,40 @@ gboolean       _mp_document_verify_schema   (sqlite3     *db,
                                              const char  *display,
                                              GError     **error);
 
+/* ---- Rows (mp-document-rows.c) ---------------------------------------- */
+
+/* Replaces the reference snapshot in the file by @reference. */
+gboolean       _mp_document_write_reference_rows (sqlite3            *db,
+                                                  const MpReference  *reference,
+                                                  GError            **error);
+/* Reads the reference snapshot and validates it.  @lenient skips the
+ * indicators and interests this build does not know (a newer file). */
+MpReference   *_mp_document_read_reference_rows  (sqlite3            *db,
+                                                  gboolean            lenient,
+                                                  GError            **error);
+gboolean       _mp_document_package_exists       (sqlite3            *db,
+                                                  gint64              id,
+                                                  gboolean           *exists,
+                                                  GError            **error);
+/* Writes @package as package @id at @position (inserting or replacing it).
+ * With @header_only the child rows are known to be unchanged and are kept. */
+gboolean       _mp_document_write_package_rows   (sqlite3            *db,
+                                                  gint64              id,
+                                                  gint64              position,
+                                                  const MpPackage    *package,
+                                                  gboolean            header_only,
+                                                  GError            **error);
+/* Reads package @id from its rows, without validation.  *@position_out
+ * (may be NULL) gets its position.  NULL without an error: no such
+ * package. */
+MpPackage     *_mp_document_read_package_rows    (sqlite3            *db,
+                                                  gint64              id,
+                                                  gint64             *position_out,
+                                                  GError            **error);
+gboolean       _mp_document_delete_package_rows  (sqlite3            *db,
+                                                  gint64              id,
+                                                  GError            **error);
+
 /* ---- Validation (mp-document-validate.c) ------------------------------ */
 
 /* Checks a reference snapshot (codes, unique keys, enum values, ranges) as
