@@ -19,7 +19,6 @@
 #include <sqlite3.h>
 
 #include "mp-document.h"
-#include "mp-document-private.h"
 #include "mp-json.h"
 #include "mp-reference.h"
 

@@ -51,205 +51,8 @@
  *    with the schema this build makes, and every value read is validated.
  */
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
 #define LOCK_PREFIX ".~lock."
 #define LOCK_SUFFIX "#"
-
-/* ---- Schema ------------------------------------------------------------ */
-
-/* Version 1, as released.  Never edit: version 1 files in the wild have
- * exactly these statements (tests/test-document.c keeps its own copy). */
-static const char schema_v1[] =
-  "CREATE TABLE meta (\n"
-  "  key TEXT PRIMARY KEY NOT NULL,\n"
-  "  value TEXT NOT NULL\n"
-  ") STRICT;\n"
-  "CREATE TABLE reference_info (\n"
-  "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
-  "  vintage TEXT\n"
-  ") STRICT;\n"
-  "CREATE TABLE partner (\n"
-  "  iso3 TEXT PRIMARY KEY NOT NULL,\n"
-  "  position INTEGER NOT NULL,\n"
-  "  name TEXT,\n"
-  "  region TEXT,\n"
-  "  combiland INTEGER NOT NULL CHECK (combiland IN (0, 1)),\n"
-  "  excluded INTEGER NOT NULL CHECK (excluded IN (0, 1)),\n"
-  "  excluded_reason TEXT,\n"
-  "  who_ssl INTEGER NOT NULL CHECK (who_ssl IN (0, 1)),\n"
-  "  who_ssl_source TEXT,\n"
-  "  risk_override TEXT,\n"
-  "  risk_override_reason TEXT,\n"
-  "  profile_rationale TEXT\n"
-  ") STRICT;\n"
-  "CREATE TABLE partner_group (\n"
-  "  iso3 TEXT NOT NULL REFERENCES partner (iso3) ON DELETE CASCADE,\n"
-  "  kind TEXT NOT NULL CHECK (kind IN ('membership', 'framework')),\n"
-  "  position INTEGER NOT NULL,\n"
-  "  name TEXT NOT NULL,\n"
-  "  PRIMARY KEY (iso3, kind, position)\n"
-  ") STRICT, WITHOUT ROWID;\n"
-  "CREATE TABLE partner_indicator (\n"
-  "  iso3 TEXT NOT NULL REFERENCES partner (iso3) ON DELETE CASCADE,\n"
-  "  indicator TEXT NOT NULL,\n"
-  "  value REAL,\n"
-  "  year INTEGER NOT NULL,\n"
-  "  source TEXT,\n"
-  "  PRIMARY KEY (iso3, indicator)\n"
-  ") STRICT, WITHOUT ROWID;\n"
-  "CREATE TABLE partner_interest (\n"
-  "  iso3 TEXT NOT NULL REFERENCES partner (iso3) ON DELETE CASCADE,\n"
-  "  interest TEXT NOT NULL,\n"
-  "  weight REAL,\n"
-  "  scale REAL,\n"
-  "  PRIMARY KEY (iso3, interest)\n"
-  ") STRICT, WITHOUT ROWID;\n"
-  "CREATE TABLE sector (\n"
-  "  code TEXT PRIMARY KEY NOT NULL,\n"
-  "  position INTEGER NOT NULL,\n"
-  "  name TEXT,\n"
-  "  sbi TEXT,\n"
-  "  eqf INTEGER NOT NULL,\n"
-  "  demand TEXT NOT NULL,\n"
-  "  health INTEGER NOT NULL CHECK (health IN (0, 1)),\n"
-  "  vacancies REAL,\n"
-  "  vacancies_year INTEGER NOT NULL,\n"
-  "  vacancies_source TEXT,\n"
-  "  wage_month REAL,\n"
-  "  wage_month_year INTEGER NOT NULL,\n"
-  "  wage_month_source TEXT\n"
-  ") STRICT;\n"
-  "CREATE TABLE package (\n"
-  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
-  "  name TEXT NOT NULL,\n"
-  "  description TEXT,\n"
-  "  start_year INTEGER NOT NULL,\n"
-  "  horizon INTEGER NOT NULL,\n"
-  "  draws INTEGER NOT NULL,\n"
-  "  seed INTEGER NOT NULL\n"
-  ") STRICT;\n"
-  "CREATE TABLE package_partner (\n"
-  "  package_id INTEGER NOT NULL REFERENCES package (id) ON DELETE CASCADE,\n"
-  "  position INTEGER NOT NULL,\n"
-  "  iso3 TEXT NOT NULL,\n"
-  "  PRIMARY KEY (package_id, position)\n"
-  ") STRICT, WITHOUT ROWID;\n"
-  "CREATE TABLE scheme (\n"
-  "  package_id INTEGER NOT NULL REFERENCES package (id) ON DELETE CASCADE,\n"
-  "  position INTEGER NOT NULL,\n"
-  "  name TEXT,\n"
-  "  kind TEXT NOT NULL,\n"
-  "  partner TEXT,\n"
-  "  sector TEXT,\n"
-  "  quota REAL NOT NULL,\n"
-  "  first_year INTEGER NOT NULL,\n"
-  "  intake_years INTEGER NOT NULL,\n"
-  "  months INTEGER NOT NULL,\n"
-  "  stays INTEGER NOT NULL,\n"
-  "  mandatory_return INTEGER NOT NULL CHECK (mandatory_return IN (0, 1)),\n"
-  "  training_months REAL NOT NULL,\n"
-  "  home_track_ratio REAL NOT NULL,\n"
-  "  cost_per_participant REAL NOT NULL,\n"
-  "  employer_share REAL NOT NULL,\n"
-  "  recruitment_fees REAL NOT NULL,\n"
-  "  language_support INTEGER NOT NULL CHECK (language_support IN (0, 1)),\n"
-  "  complaints_channel INTEGER NOT NULL CHECK (complaints_channel IN (0, 1)),\n"
-  "  reintegration_support INTEGER NOT NULL CHECK (reintegration_support IN (0, 1)),\n"
-  "  g2g_health_support INTEGER NOT NULL CHECK (g2g_health_support IN (0, 1)),\n"
-  "  return_incentives INTEGER NOT NULL CHECK (return_incentives IN (0, 1)),\n"
-  "  PRIMARY KEY (package_id, position)\n"
-  ") STRICT, WITHOUT ROWID;\n"
-  "CREATE TABLE offer (\n"
-  "  package_id INTEGER NOT NULL REFERENCES package (id) ON DELETE CASCADE,\n"
-  "  position INTEGER NOT NULL,\n"
-  "  kind TEXT NOT NULL,\n"
-  "  partner TEXT,\n"
-  "  sector TEXT,\n"
-  "  amount REAL NOT NULL,\n"
-  "  jobs REAL NOT NULL,\n"
-  "  note TEXT,\n"
-  "  PRIMARY KEY (package_id, position)\n"
-  ") STRICT, WITHOUT ROWID;\n"
-  "CREATE TABLE ask (\n"
-  "  package_id INTEGER NOT NULL REFERENCES package (id) ON DELETE CASCADE,\n"
-  "  position INTEGER NOT NULL,\n"
-  "  kind TEXT NOT NULL,\n"
-  "  partner TEXT,\n"
-  "  returns_low REAL NOT NULL,\n"
-  "  returns_mode REAL NOT NULL,\n"
-  "  returns_high REAL NOT NULL,\n"
-  "  level INTEGER NOT NULL,\n"
-  "  note TEXT,\n"
-  "  PRIMARY KEY (package_id, position)\n"
-  ") STRICT, WITHOUT ROWID;\n"
-  "CREATE TABLE tranche (\n"
-  "  package_id INTEGER NOT NULL REFERENCES package (id) ON DELETE CASCADE,\n"
-  "  position INTEGER NOT NULL,\n"
-  "  label TEXT,\n"
-  "  scheme TEXT,\n"
-  "  release_year INTEGER NOT NULL,\n"
-  "  extra_quota REAL NOT NULL,\n"
-  "  condition TEXT NOT NULL,\n"
-  "  PRIMARY KEY (package_id, position)\n"
-  ") STRICT, WITHOUT ROWID;\n"
-  "CREATE TABLE assumption (\n"
-  "  package_id INTEGER NOT NULL REFERENCES package (id) ON DELETE CASCADE,\n"
-  "  position INTEGER NOT NULL,\n"
-  "  key TEXT NOT NULL,\n"
-  "  low REAL NOT NULL,\n"
-  "  mode REAL NOT NULL,\n"
-  "  high REAL NOT NULL,\n"
-  "  PRIMARY KEY (package_id, position)\n"
-  ") STRICT, WITHOUT ROWID;\n"
-  "CREATE TABLE package_weight (\n"
-  "  package_id INTEGER NOT NULL REFERENCES package (id) ON DELETE CASCADE,\n"
-  "  kind TEXT NOT NULL CHECK (kind IN ('interest', 'nl')),\n"
-  "  component TEXT NOT NULL,\n"
-  "  weight REAL,\n"
-  "  scale REAL,\n"
-  "  PRIMARY KEY (package_id, kind, component)\n"
-  ") STRICT, WITHOUT ROWID;\n"
-  "CREATE TABLE history_step (\n"
-  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
-  "  label TEXT NOT NULL,\n"
-  "  created INTEGER NOT NULL,\n"
-  "  done INTEGER NOT NULL CHECK (done IN (0, 1))\n"
-  ") STRICT;\n"
-  "CREATE TABLE history_item (\n"
-  "  step_id INTEGER NOT NULL REFERENCES history_step (id) ON DELETE CASCADE,\n"
-  "  position INTEGER NOT NULL,\n"
-  "  target TEXT NOT NULL CHECK (target IN ('package', 'reference')),\n"
-  "  package_id INTEGER,\n"
-  "  before BLOB,\n"
-  "  after BLOB,\n"
-  "  PRIMARY KEY (step_id, position)\n"
-  ") STRICT, WITHOUT ROWID;\n";
-
-/* Version 2: packages get a user-visible order (duplicates appear right
- * after their original) and a modification time; undo steps remember where
- * a package stood so that undoing a delete puts it back in its place. */
-static const char migration_v2[] =
-  "ALTER TABLE package ADD COLUMN position INTEGER NOT NULL DEFAULT 0;\n"
-  "UPDATE package SET position = id;\n"
-  "ALTER TABLE package ADD COLUMN modified INTEGER NOT NULL DEFAULT 0;\n"
-  "CREATE INDEX package_by_position ON package (position, id);\n"
-  "ALTER TABLE history_item ADD COLUMN package_position INTEGER;\n";
-
-/* migrations[v] takes a version v file to version v + 1. */
-static const char * const migrations[MP_DOCUMENT_SCHEMA_VERSION] = {
-  NULL,           /* 0: no such version */
-  migration_v2,   /* 1 -> 2 */
-};
-
-/* The tables every version reads, with the columns this build uses; a newer
- * file (opened read-only) must still have them. */
-static const char * const used_tables[] = {
-  "meta", "reference_info", "partner", "partner_group", "partner_indicator",
-  "partner_interest", "sector", "package", "package_partner", "scheme",
-  "offer", "ask", "tranche", "assumption", "package_weight", "history_step",
-  "history_item", NULL
-};
 
 /* ---- Snapshots (undo records) ------------------------------------------ */
 
@@ -331,1310 +134,6 @@ typedef struct
   MpDocumentChange change;
   gint64           id;
 } Emission;
-
-/* ---- Small SQLite helpers ---------------------------------------------- */
-
-static int
-error_code_for_sqlite (int rc)
-{
-  switch (rc & 0xff)
-    {
-    case SQLITE_CORRUPT:
-      return MP_DOCUMENT_ERROR_CORRUPT;
-    case SQLITE_NOTADB:
-      return MP_DOCUMENT_ERROR_NOT_SQLITE;
-    case SQLITE_READONLY:
-      return MP_DOCUMENT_ERROR_READ_ONLY;
-    default:
-      return MP_DOCUMENT_ERROR_FAILED;
-    }
-}
-
-/* SQLite's messages and the values stored in a document can quote a damaged
- * or hostile file (e.g. a garbled schema): make such text valid UTF-8 without
- * control characters but newlines (no terminal escapes) and at most
- * @max_chars characters before it goes into a message for people. */
-static char *
-clean_text_for_message (const char *message,
-                        guint       max_chars)
-{
-  g_autofree char *valid = g_utf8_make_valid (message != NULL ? message : "", -1);
-  GString *out = g_string_new (NULL);
-  guint n = 0;
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n == max_chars)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-      if (g_unichar_iscntrl (c) && c != '\n')
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static char *
-clean_for_message (const char *text)
-{
-  return clean_text_for_message (text, 200);
-}
-
-/* The same for a whole message that may quote names and values read from
- * the file (table and trigger names, stored codes and package names). */
-static void
-clean_error_message (GError **error)
-{
-  if (error != NULL && *error != NULL)
-    {
-      char *clean = clean_text_for_message ((*error)->message, 4000);
-
-      g_free ((*error)->message);
-      (*error)->message = clean;
-    }
-}
-
-static void
-set_sqlite_error (GError     **error,
-                  sqlite3     *db,
-                  int          rc)
-{
-  g_autofree char *detail = clean_for_message (db != NULL ? sqlite3_errmsg (db)
-                                                          : sqlite3_errstr (rc));
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_CORRUPT:
-      g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_CORRUPT,
-                   _("The document is damaged (%s)."), detail);
-      break;
-    case SQLITE_NOTADB:
-      g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_NOT_SQLITE,
-                   _("This file is not a Mobility Planner document."));
-      break;
-    case SQLITE_FULL:
-      g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_FAILED,
-                   _("The disk is full; the last change was not stored."));
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_FAILED,
-                   _("The document is busy in another program; try again."));
-      break;
-    default:
-      g_set_error (error, MP_DOCUMENT_ERROR, error_code_for_sqlite (rc),
-                   _("Could not access the document: %s"), detail);
-      break;
-    }
-}
-
-static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, db, rc);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static sqlite3_stmt *
-prepare (sqlite3     *db,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, db, rc);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
-/* Steps a statement that returns no row; resets it for reuse. */
-static gboolean
-step_done (sqlite3       *db,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      set_sqlite_error (error, db, rc);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return TRUE;
-}
-
-/* Steps a query: TRUE on a row, FALSE at the end or on an error (then set). */
-static gboolean
-step_row (sqlite3       *db,
-          sqlite3_stmt  *stmt,
-          gboolean      *failed,
-          GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, db, rc);
-      *failed = TRUE;
-    }
-  return FALSE;
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           i,
-           const char   *s)
-{
-  if (s == NULL)
-    sqlite3_bind_null (stmt, i);
-  else
-    sqlite3_bind_text (stmt, i, s, -1, SQLITE_TRANSIENT);
-}
-
-/* NaN is stored as NULL (SQLite does that anyway), and read back as NaN. */
-static void
-bind_real (sqlite3_stmt *stmt,
-           int           i,
-           double        v)
-{
-  if (isnan (v))
-    sqlite3_bind_null (stmt, i);
-  else
-    sqlite3_bind_double (stmt, i, v);
-}
-
-static void
-bind_bool (sqlite3_stmt *stmt,
-           int           i,
-           gboolean      b)
-{
-  sqlite3_bind_int (stmt, i, b ? 1 : 0);
-}
-
-/* A copy of a text column, NULL for NULL; never invalid UTF-8. */
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           i)
-{
-  const char *s;
-
-  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
-    return NULL;
-  s = (const char *) sqlite3_column_text (stmt, i);
-  if (s == NULL)
-    return NULL;
-  if (!g_utf8_validate (s, -1, NULL))
-    return g_utf8_make_valid (s, -1);
-  return g_strdup (s);
-}
-
-static double
-column_real (sqlite3_stmt *stmt,
-             int           i)
-{
-  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
-    return NAN;
-  return sqlite3_column_double (stmt, i);
-}
-
-/* Reads an int column into @out; FALSE (with @error) when it does not fit. */
-static gboolean
-column_int (sqlite3_stmt  *stmt,
-            int            i,
-            int           *out,
-            GError       **error)
-{
-  sqlite3_int64 v = sqlite3_column_int64 (stmt, i);
-
-  if (v < G_MININT || v > G_MAXINT)
-    {
-      g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-                   _("The document holds an out-of-range number in the column “%s”."),
-                   sqlite3_column_name (stmt, i));
-      return FALSE;
-    }
-  *out = (int) v;
-  return TRUE;
-}
-
-static gboolean
-column_bool (sqlite3_stmt *stmt,
-             int           i)
-{
-  return sqlite3_column_int64 (stmt, i) != 0;
-}
-
-static void
-set_invalid_enum (GError     **error,
-                  const char  *what,
-                  const char  *value)
-{
-  g_autofree char *shown = clean_for_message (value);
-
-  g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-               _("The document holds an unknown %s “%s”."), what, shown);
-}
-
-static gboolean
-begin (sqlite3  *db,
-       GError  **error)
-{
-  return exec_sql (db, "BEGIN IMMEDIATE", error);
-}
-
-static gboolean
-commit (sqlite3  *db,
-        GError  **error)
-{
-  if (exec_sql (db, "COMMIT", error))
-    return TRUE;
-  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
-}
-
-static void
-rollback (sqlite3 *db)
-{
-  if (!sqlite3_get_autocommit (db))
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-static sqlite3_int64
-query_int (sqlite3     *db,
-           const char  *sql,
-           gboolean    *ok,
-           GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (db, sql, error);
-  gboolean failed = FALSE;
-
-  *ok = FALSE;
-  if (stmt == NULL)
-    return 0;
-  if (step_row (db, stmt, &failed, error))
-    {
-      *ok = TRUE;
-      return sqlite3_column_int64 (stmt, 0);
-    }
-  if (!failed)
-    {
-      *ok = TRUE;
-      return 0;
-    }
-  return 0;
-}
-
-/* ---- Validation -------------------------------------------------------- */
-
-static gboolean
-valid_iso3 (const char *s)
-{
-  return s != NULL && strlen (s) == 3 &&
-         g_ascii_isupper (s[0]) && g_ascii_isupper (s[1]) && g_ascii_isupper (s[2]);
-}
-
-static gboolean
-valid_value (const MpValue *v)
-{
-  if (isnan (v->value))
-    return v->year == 0 || (v->year >= 1800 && v->year <= 2200);
-  return isfinite (v->value) && v->year >= 0 && v->year <= 2200;
-}
-
-static gboolean
-valid_text (const char *s,
-            gsize       max)
-{
-  return s == NULL || (g_utf8_validate (s, -1, NULL) && strlen (s) <= max);
-}
-
-/* Validates a reference snapshot as the reference data loader does: codes,
- * unique keys, enum values and numeric ranges. */
-gboolean
-_mp_document_validate_reference (const MpReference  *ref,
-                                 GError            **error)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  if (ref == NULL || ref->partners == NULL || ref->sectors == NULL)
-    {
-      g_set_error_literal (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-                           _("The reference data is incomplete."));
-      return FALSE;
-    }
-  if (!valid_text (ref->vintage, MP_JSON_MAX_NAME))
-    goto bad_vintage;
-
-  for (guint i = 0; i < ref->partners->len; i++)
-    {
-      const MpPartner *p = g_ptr_array_index (ref->partners, i);
-
-      if (p == NULL || !valid_iso3 (p->iso3) || g_hash_table_contains (seen, p->iso3))
-        {
-          g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-                       _("Partner %u of the reference data has a missing, malformed or repeated ISO 3166 code."),
-                       i + 1);
-          return FALSE;
-        }
-      g_hash_table_add (seen, p->iso3);
-
-      if (!valid_text (p->name, MP_JSON_MAX_NAME) || !valid_text (p->region, MP_JSON_MAX_NAME) ||
-          !valid_text (p->excluded_reason, MP_JSON_MAX_TEXT) ||
-          !valid_text (p->who_ssl_source, MP_JSON_MAX_TEXT) ||
-          !valid_text (p->risk_override_reason, MP_JSON_MAX_TEXT) ||
-          !valid_text (p->profile.rationale, MP_JSON_MAX_TEXT) ||
-          (p->has_risk_override && (guint) p->risk_override >= MP_N_RISK))
-        goto bad_partner;
-
-      for (guint k = 0; p->memberships != NULL && p->memberships[k] != NULL; k++)
-        if (!valid_text (p->memberships[k], MP_JSON_MAX_NAME))
-          goto bad_partner;
-      for (guint k = 0; p->frameworks != NULL && p->frameworks[k] != NULL; k++)
-        if (!valid_text (p->frameworks[k], MP_JSON_MAX_NAME))
-          goto bad_partner;
-
-      for (int k = 0; k < MP_N_INDICATORS; k++)
-        {
-          if (!valid_value (&p->ind[k]) || !valid_text (p->ind[k].source, MP_JSON_MAX_TEXT) ||
-              (!isnan (p->ind[k].value) && !mp_indicator_validate (k, p->ind[k].value, NULL)))
-            {
-              g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-                           _("The indicator “%s” of %s in the reference data is not a valid value."),
-                           mp_indicator_to_string (k), p->iso3);
-              return FALSE;
-            }
-        }
-
-      for (int k = 0; k < MP_N_INTERESTS; k++)
-        {
-          double w = p->profile.weights[k];
-          double s = p->profile.scales[k];
-
-          if (!(w >= 0.0 && w <= 5.0) || !(isnan (s) || (isfinite (s) && s > 0.0)))
-            {
-              g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-                           _("The interest profile of %s in the reference data holds a weight outside 0–5 or a scale that is not positive."),
-                           p->iso3);
-              return FALSE;
-            }
-        }
-      continue;
-
-    bad_partner:
-      g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-                   _("The partner %s in the reference data holds an invalid value."), p->iso3);
-      return FALSE;
-    }
-
-  g_hash_table_remove_all (seen);
-  for (guint i = 0; i < ref->sectors->len; i++)
-    {
-      const MpSector *s = g_ptr_array_index (ref->sectors, i);
-
-      if (s == NULL || s->code == NULL || s->code[0] == '\0' ||
-          !valid_text (s->code, MP_JSON_MAX_NAME) || g_hash_table_contains (seen, s->code))
-        {
-          g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-                       _("Sector %u of the reference data has a missing or repeated code."),
-                       i + 1);
-          return FALSE;
-        }
-      g_hash_table_add (seen, s->code);
-
-      if (!valid_text (s->name, MP_JSON_MAX_NAME) || !valid_text (s->sbi, MP_JSON_MAX_NAME) ||
-          s->eqf < 0 || s->eqf > 8 || (guint) s->demand >= MP_N_DEMAND ||
-          !valid_value (&s->vacancies) || !valid_value (&s->wage_month) ||
-          !valid_text (s->vacancies.source, MP_JSON_MAX_TEXT) ||
-          !valid_text (s->wage_month.source, MP_JSON_MAX_TEXT) ||
-          (!isnan (s->vacancies.value) && s->vacancies.value < 0) ||
-          (!isnan (s->wage_month.value) && s->wage_month.value < 0))
-        {
-          g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-                       _("The sector “%s” in the reference data holds an invalid value."), s->code);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-
-bad_vintage:
-  g_set_error_literal (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-                       _("The vintage of the reference data is not valid text."));
-  return FALSE;
-}
-
-/* Validates a package exactly as JSON input is validated (mp-json). */
-static gboolean
-validate_package (const MpReference  *reference,
-                  const MpPackage    *package,
-                  GError            **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (package == NULL || package->schemes == NULL || package->offers == NULL ||
-      package->asks == NULL || package->tranches == NULL || package->assumptions == NULL)
-    {
-      g_set_error_literal (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-                           _("The package is incomplete."));
-      return FALSE;
-    }
-
-  if (!mp_json_validate_package (package, reference, "package", &local_error))
-    {
-      g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-                   _("The package “%s” holds an invalid value: %s"),
-                   package->name != NULL && g_utf8_validate (package->name, -1, NULL) ? package->name : "?",
-                   local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* ---- Reference rows ---------------------------------------------------- */
-
-static gboolean
-write_reference_rows (sqlite3            *db,
-                      const MpReference  *ref,
-                      GError            **error)
-{
-  g_autoptr(sqlite3_stmt) info = NULL;
-  g_autoptr(sqlite3_stmt) partner = NULL;
-  g_autoptr(sqlite3_stmt) group = NULL;
-  g_autoptr(sqlite3_stmt) indicator = NULL;
-  g_autoptr(sqlite3_stmt) interest = NULL;
-  g_autoptr(sqlite3_stmt) sector = NULL;
-
-  if (!exec_sql (db,
-                 "DELETE FROM partner_group; DELETE FROM partner_indicator; "
-                 "DELETE FROM partner_interest; DELETE FROM partner; "
-                 "DELETE FROM sector; DELETE FROM reference_info;", error))
-    return FALSE;
-
-  if (!(info = prepare (db, "INSERT INTO reference_info (id, vintage) VALUES (1, ?1)", error)) ||
-      !(partner = prepare (db,
-                           "INSERT INTO partner (iso3, position, name, region, combiland, excluded, "
-                           "excluded_reason, who_ssl, who_ssl_source, risk_override, "
-                           "risk_override_reason, profile_rationale) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error)) ||
-      !(group = prepare (db,
-                         "INSERT INTO partner_group (iso3, kind, position, name) VALUES (?1, ?2, ?3, ?4)",
-                         error)) ||
-      !(indicator = prepare (db,
-                             "INSERT INTO partner_indicator (iso3, indicator, value, year, source) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5)", error)) ||
-      !(interest = prepare (db,
-                            "INSERT INTO partner_interest (iso3, interest, weight, scale) "
-                            "VALUES (?1, ?2, ?3, ?4)", error)) ||
-      !(sector = prepare (db,
-                          "INSERT INTO sector (code, position, name, sbi, eqf, demand, health, "
-                          "vacancies, vacancies_year, vacancies_source, wage_month, wage_month_year, "
-                          "wage_month_source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                          error)))
-    return FALSE;
-
-  bind_text (info, 1, ref->vintage);
-  if (!step_done (db, info, error))
-    return FALSE;
-
-  for (guint i = 0; i < ref->partners->len; i++)
-    {
-      const MpPartner *p = g_ptr_array_index (ref->partners, i);
-      struct { const char *kind; char **names; } groups[] = {
-        { "membership", p->memberships },
-        { "framework", p->frameworks },
-      };
-
-      bind_text (partner, 1, p->iso3);
-      sqlite3_bind_int (partner, 2, (int) i);
-      bind_text (partner, 3, p->name);
-      bind_text (partner, 4, p->region);
-      bind_bool (partner, 5, p->combiland);
-      bind_bool (partner, 6, p->excluded);
-      bind_text (partner, 7, p->excluded_reason);
-      bind_bool (partner, 8, p->who_ssl);
-      bind_text (partner, 9, p->who_ssl_source);
-      bind_text (partner, 10, p->has_risk_override ? mp_risk_to_string (p->risk_override) : NULL);
-      bind_text (partner, 11, p->risk_override_reason);
-      bind_text (partner, 12, p->profile.rationale);
-      if (!step_done (db, partner, error))
-        return FALSE;
-
-      for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
-        for (guint k = 0; groups[g].names != NULL && groups[g].names[k] != NULL; k++)
-          {
-            bind_text (group, 1, p->iso3);
-            bind_text (group, 2, groups[g].kind);
-            sqlite3_bind_int (group, 3, (int) k);
-            bind_text (group, 4, groups[g].names[k]);
-            if (!step_done (db, group, error))
-              return FALSE;
-          }
-
-      for (int k = 0; k < MP_N_INDICATORS; k++)
-        {
-          const MpValue *v = &p->ind[k];
-
-          /* A missing value without a note needs no row. */
-          if (isnan (v->value) && v->year == 0 && v->source == NULL)
-            continue;
-          bind_text (indicator, 1, p->iso3);
-          bind_text (indicator, 2, mp_indicator_to_string (k));
-          bind_real (indicator, 3, v->value);
-          sqlite3_bind_int (indicator, 4, v->year);
-          bind_text (indicator, 5, v->source);
-          if (!step_done (db, indicator, error))
-            return FALSE;
-        }
-
-      for (int k = 0; k < MP_N_INTERESTS; k++)
-        {
-          bind_text (interest, 1, p->iso3);
-          bind_text (interest, 2, mp_interest_to_string (k));
-          bind_real (interest, 3, p->profile.weights[k]);
-          bind_real (interest, 4, p->profile.scales[k]);
-          if (!step_done (db, interest, error))
-            return FALSE;
-        }
-    }
-
-  for (guint i = 0; i < ref->sectors->len; i++)
-    {
-      const MpSector *s = g_ptr_array_index (ref->sectors, i);
-
-      bind_text (sector, 1, s->code);
-      sqlite3_bind_int (sector, 2, (int) i);
-      bind_text (sector, 3, s->name);
-      bind_text (sector, 4, s->sbi);
-      sqlite3_bind_int (sector, 5, s->eqf);
-      bind_text (sector, 6, mp_demand_to_string (s->demand));
-      bind_bool (sector, 7, s->health);
-      bind_real (sector, 8, s->vacancies.value);
-      sqlite3_bind_int (sector, 9, s->vacancies.year);
-      bind_text (sector, 10, s->vacancies.source);
-      bind_real (sector, 11, s->wage_month.value);
-      sqlite3_bind_int (sector, 12, s->wage_month.year);
-      bind_text (sector, 13, s->wage_month.source);
-      if (!step_done (db, sector, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static MpReference *
-read_reference_rows (sqlite3   *db,
-                     gboolean   lenient,
-                     GError   **error)
-{
-  g_autoptr(MpReference) ref = mp_reference_new ();
-  g_autoptr(GHashTable) by_iso3 = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) members = NULL;
-  g_autoptr(GHashTable) frames = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean failed = FALSE;
-
-  if (!(stmt = prepare (db, "SELECT vintage FROM reference_info WHERE id = 1", error)))
-    return NULL;
-  if (step_row (db, stmt, &failed, error))
-    ref->vintage = column_text (stmt, 0);
-  if (failed)
-    return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!(stmt = prepare (db,
-                        "SELECT iso3, name, region, combiland, excluded, excluded_reason, who_ssl, "
-                        "who_ssl_source, risk_override, risk_override_reason, profile_rationale "
-                        "FROM partner ORDER BY position, iso3", error)))
-    return NULL;
-  while (step_row (db, stmt, &failed, error))
-    {
-      g_autofree char *iso3 = column_text (stmt, 0);
-      g_autofree char *name = column_text (stmt, 1);
-      g_autofree char *risk = column_text (stmt, 8);
-      MpPartner *p = mp_partner_new (iso3, name);
-
-      g_ptr_array_add (ref->partners, p);
-      p->region = column_text (stmt, 2);
-      p->combiland = column_bool (stmt, 3);
-      p->excluded = column_bool (stmt, 4);
-      p->excluded_reason = column_text (stmt, 5);
-      p->who_ssl = column_bool (stmt, 6);
-      p->who_ssl_source = column_text (stmt, 7);
-      if (risk != NULL)
-        {
-          p->has_risk_override = TRUE;
-          if (!mp_risk_from_string (risk, &p->risk_override))
-            {
-              set_invalid_enum (error, _("risk class"), risk);
-              return NULL;
-            }
-        }
-      p->risk_override_reason = column_text (stmt, 9);
-      p->profile.rationale = column_text (stmt, 10);
-      if (p->iso3 != NULL)
-        g_hash_table_insert (by_iso3, p->iso3, p);
-    }
-  if (failed)
-    return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  /* Memberships and frameworks: collected per partner in order. */
-  members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strv_builder_unref);
-  frames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strv_builder_unref);
-  if (!(stmt = prepare (db,
-                        "SELECT iso3, kind, name FROM partner_group ORDER BY iso3, kind, position",
-                        error)))
-    return NULL;
-  while (step_row (db, stmt, &failed, error))
-    {
-      g_autofree char *iso3 = column_text (stmt, 0);
-      g_autofree char *kind = column_text (stmt, 1);
-      g_autofree char *name = column_text (stmt, 2);
-      GHashTable *table = g_strcmp0 (kind, "framework") == 0 ? frames : members;
-      GStrvBuilder *builder;
-
-      if (iso3 == NULL || name == NULL)
-        continue;
-      builder = g_hash_table_lookup (table, iso3);
-      if (builder == NULL)
-        {
-          builder = g_strv_builder_new ();
-          g_hash_table_insert (table, g_strdup (iso3), builder);
-        }
-      g_strv_builder_add (builder, name);
-    }
-  if (failed)
-    return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  for (guint i = 0; i < ref->partners->len; i++)
-    {
-      MpPartner *p = g_ptr_array_index (ref->partners, i);
-      GStrvBuilder *b;
-
-      if (p->iso3 == NULL)
-        continue;
-      if ((b = g_hash_table_lookup (members, p->iso3)) != NULL)
-        {
-          g_strfreev (p->memberships);
-          p->memberships = g_strv_builder_end (b);
-        }
-      if ((b = g_hash_table_lookup (frames, p->iso3)) != NULL)
-        {
-          g_strfreev (p->frameworks);
-          p->frameworks = g_strv_builder_end (b);
-        }
-    }
-
-  if (!(stmt = prepare (db, "SELECT iso3, indicator, value, year, source FROM partner_indicator",
-                        error)))
-    return NULL;
-  while (step_row (db, stmt, &failed, error))
-    {
-      g_autofree char *iso3 = column_text (stmt, 0);
-      g_autofree char *key = column_text (stmt, 1);
-      MpPartner *p = iso3 != NULL ? g_hash_table_lookup (by_iso3, iso3) : NULL;
-      MpIndicator ind;
-
-      if (p == NULL)
-        continue;
-      if (key == NULL || !mp_indicator_from_string (key, &ind))
-        {
-          if (lenient)
-            continue;
-          set_invalid_enum (error, _("indicator"), key);
-          return NULL;
-        }
-      p->ind[ind].value = column_real (stmt, 2);
-      if (!column_int (stmt, 3, &p->ind[ind].year, error))
-        return NULL;
-      g_free (p->ind[ind].source);
-      p->ind[ind].source = column_text (stmt, 4);
-    }
-  if (failed)
-    return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!(stmt = prepare (db, "SELECT iso3, interest, weight, scale FROM partner_interest", error)))
-    return NULL;
-  while (step_row (db, stmt, &failed, error))
-    {
-      g_autofree char *iso3 = column_text (stmt, 0);
-      g_autofree char *key = column_text (stmt, 1);
-      MpPartner *p = iso3 != NULL ? g_hash_table_lookup (by_iso3, iso3) : NULL;
-      MpInterest interest;
-
-      if (p == NULL)
-        continue;
-      if (key == NULL || !mp_interest_from_string (key, &interest))
-        {
-          if (lenient)
-            continue;
-          set_invalid_enum (error, _("interest"), key);
-          return NULL;
-        }
-      p->profile.weights[interest] = column_real (stmt, 2);
-      p->profile.scales[interest] = column_real (stmt, 3);
-    }
-  if (failed)
-    return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!(stmt = prepare (db,
-                        "SELECT code, name, sbi, eqf, demand, health, vacancies, vacancies_year, "
-                        "vacancies_source, wage_month, wage_month_year, wage_month_source "
-                        "FROM sector ORDER BY position, code", error)))
-    return NULL;
-  while (step_row (db, stmt, &failed, error))
-    {
-      g_autofree char *code = column_text (stmt, 0);
-      g_autofree char *name = column_text (stmt, 1);
-      g_autofree char *demand = column_text (stmt, 4);
-      MpSector *s = mp_sector_new (code, name);
-
-      g_ptr_array_add (ref->sectors, s);
-      s->sbi = column_text (stmt, 2);
-      if (!column_int (stmt, 3, &s->eqf, error))
-        return NULL;
-      if (demand == NULL || !mp_demand_from_string (demand, &s->demand))
-        {
-          set_invalid_enum (error, _("demand type"), demand);
-          return NULL;
-        }
-      s->health = column_bool (stmt, 5);
-      s->vacancies.value = column_real (stmt, 6);
-      if (!column_int (stmt, 7, &s->vacancies.year, error))
-        return NULL;
-      s->vacancies.source = column_text (stmt, 8);
-      s->wage_month.value = column_real (stmt, 9);
-      if (!column_int (stmt, 10, &s->wage_month.year, error))
-        return NULL;
-      s->wage_month.source = column_text (stmt, 11);
-    }
-  if (failed)
-    return NULL;
-
-  if (!_mp_document_validate_reference (ref, error))
-    return NULL;
-
-  return g_steal_pointer (&ref);
-}
-
-/* ---- Package rows ------------------------------------------------------ */
-
-static gboolean
-delete_package_children (sqlite3  *db,
-                         gint64    id,
-                         GError  **error)
-{
-  static const char * const tables[] = {
-    "package_partner", "scheme", "offer", "ask", "tranche", "assumption", "package_weight",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE package_id = ?1", tables[i]);
-      g_autoptr(sqlite3_stmt) stmt = prepare (db, sql, error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!step_done (db, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-insert_package_children (sqlite3          *db,
-                         gint64            id,
-                         const MpPackage  *p,
-                         GError          **error)
-{
-  g_autoptr(sqlite3_stmt) partner = NULL;
-  g_autoptr(sqlite3_stmt) scheme = NULL;
-  g_autoptr(sqlite3_stmt) offer = NULL;
-  g_autoptr(sqlite3_stmt) ask = NULL;
-  g_autoptr(sqlite3_stmt) tranche = NULL;
-  g_autoptr(sqlite3_stmt) assumption = NULL;
-  g_autoptr(sqlite3_stmt) weight = NULL;
-
-  if (!(partner = prepare (db,
-                           "INSERT INTO package_partner (package_id, position, iso3) VALUES (?1, ?2, ?3)",
-                           error)) ||
-      !(scheme = prepare (db,
-                          "INSERT INTO scheme (package_id, position, name, kind, partner, sector, quota, "
-                          "first_year, intake_years, months, stays, mandatory_return, training_months, "
-                          "home_track_ratio, cost_per_participant, employer_share, recruitment_fees, "
-                          "language_support, complaints_channel, reintegration_support, "
-                          "g2g_health_support, return_incentives) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                          "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
-                          error)) ||
-      !(offer = prepare (db,
-                         "INSERT INTO offer (package_id, position, kind, partner, sector, amount, jobs, "
-                         "note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error)) ||
-      !(ask = prepare (db,
-                       "INSERT INTO ask (package_id, position, kind, partner, returns_low, returns_mode, "
-                       "returns_high, level, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)) ||
-      !(tranche = prepare (db,
-                           "INSERT INTO tranche (package_id, position, label, scheme, release_year, "
-                           "extra_quota, condition) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error)) ||
-      !(assumption = prepare (db,
-                              "INSERT INTO assumption (package_id, position, key, low, mode, high) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)) ||
-      !(weight = prepare (db,
-                          "INSERT INTO package_weight (package_id, kind, component, weight, scale) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5)", error)))
-    return FALSE;
-
-  for (guint i = 0; p->partners != NULL && p->partners[i] != NULL; i++)
-    {
-      sqlite3_bind_int64 (partner, 1, id);
-      sqlite3_bind_int (partner, 2, (int) i);
-      bind_text (partner, 3, p->partners[i]);
-      if (!step_done (db, partner, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < p->schemes->len; i++)
-    {
-      const MpScheme *s = g_ptr_array_index (p->schemes, i);
-
-      sqlite3_bind_int64 (scheme, 1, id);
-      sqlite3_bind_int (scheme, 2, (int) i);
-      bind_text (scheme, 3, s->name);
-      bind_text (scheme, 4, mp_scheme_kind_to_string (s->kind));
-      bind_text (scheme, 5, s->partner);
-      bind_text (scheme, 6, s->sector);
-      bind_real (scheme, 7, s->quota);
-      sqlite3_bind_int (scheme, 8, s->first_year);
-      sqlite3_bind_int (scheme, 9, s->intake_years);
-      sqlite3_bind_int (scheme, 10, s->months);
-      sqlite3_bind_int (scheme, 11, s->stays);
-      bind_bool (scheme, 12, s->mandatory_return);
-      bind_real (scheme, 13, s->training_months);
-      bind_real (scheme, 14, s->home_track_ratio);
-      bind_real (scheme, 15, s->cost_per_participant);
-      bind_real (scheme, 16, s->employer_share);
-      bind_real (scheme, 17, s->recruitment_fees);
-      bind_bool (scheme, 18, s->language_support);
-      bind_bool (scheme, 19, s->complaints_channel);
-      bind_bool (scheme, 20, s->reintegration_support);
-      bind_bool (scheme, 21, s->g2g_health_support);
-      bind_bool (scheme, 22, s->return_incentives);
-      if (!step_done (db, scheme, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < p->offers->len; i++)
-    {
-      const MpOffer *o = g_ptr_array_index (p->offers, i);
-
-      sqlite3_bind_int64 (offer, 1, id);
-      sqlite3_bind_int (offer, 2, (int) i);
-      bind_text (offer, 3, mp_offer_kind_to_string (o->kind));
-      bind_text (offer, 4, o->partner);
-      bind_text (offer, 5, o->sector);
-      bind_real (offer, 6, o->amount);
-      bind_real (offer, 7, o->jobs);
-      bind_text (offer, 8, o->note);
-      if (!step_done (db, offer, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < p->asks->len; i++)
-    {
-      const MpAsk *a = g_ptr_array_index (p->asks, i);
-
-      sqlite3_bind_int64 (ask, 1, id);
-      sqlite3_bind_int (ask, 2, (int) i);
-      bind_text (ask, 3, mp_ask_kind_to_string (a->kind));
-      bind_text (ask, 4, a->partner);
-      bind_real (ask, 5, a->returns_low);
-      bind_real (ask, 6, a->returns_mode);
-      bind_real (ask, 7, a->returns_high);
-      sqlite3_bind_int (ask, 8, a->level);
-      bind_text (ask, 9, a->note);
-      if (!step_done (db, ask, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < p->tranches->len; i++)
-    {
-      const MpTranche *t = g_ptr_array_index (p->tranches, i);
-
-      sqlite3_bind_int64 (tranche, 1, id);
-      sqlite3_bind_int (tranche, 2, (int) i);
-      bind_text (tranche, 3, t->label);
-      bind_text (tranche, 4, t->scheme);
-      sqlite3_bind_int (tranche, 5, t->release_year);
-      bind_real (tranche, 6, t->extra_quota);
-      bind_text (tranche, 7, mp_ask_kind_to_string (t->condition));
-      if (!step_done (db, tranche, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < p->assumptions->len; i++)
-    {
-      const MpAssumption *a = g_ptr_array_index (p->assumptions, i);
-
-      sqlite3_bind_int64 (assumption, 1, id);
-      sqlite3_bind_int (assumption, 2, (int) i);
-      bind_text (assumption, 3, a->key);
-      bind_real (assumption, 4, a->low);
-      bind_real (assumption, 5, a->mode);
-      bind_real (assumption, 6, a->high);
-      if (!step_done (db, assumption, error))
-        return FALSE;
-    }
-
-  for (int i = 0; i < MP_N_INTERESTS; i++)
-    {
-      sqlite3_bind_int64 (weight, 1, id);
-      bind_text (weight, 2, "interest");
-      bind_text (weight, 3, mp_interest_to_string (i));
-      bind_real (weight, 4, p->interest_weights[i]);
-      bind_real (weight, 5, p->interest_scales[i]);
-      if (!step_done (db, weight, error))
-        return FALSE;
-    }
-  for (int i = 0; i < MP_N_NL_COMPONENTS; i++)
-    {
-      sqlite3_bind_int64 (weight, 1, id);
-      bind_text (weight, 2, "nl");
-      bind_text (weight, 3, mp_nl_component_to_string (i));
-      bind_real (weight, 4, p->nl_weights[i]);
-      sqlite3_bind_null (weight, 5);
-      if (!step_done (db, weight, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-package_exists (sqlite3  *db,
-                gint64    id,
-                gboolean *exists,
-                GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (db, "SELECT 1 FROM package WHERE id = ?1", error);
-  gboolean failed = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  *exists = step_row (db, stmt, &failed, error);
-  return !failed;
-}
-
-/* Writes @p as package @id at @position (inserting or replacing it).  With
- * @header_only the child rows are known to be unchanged and are kept. */
-static gboolean
-write_package_rows (sqlite3          *db,
-                    gint64            id,
-                    gint64            position,
-                    const MpPackage  *p,
-                    gboolean          header_only,
-                    GError          **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean exists = FALSE;
-
-  if (!package_exists (db, id, &exists, error))
-    return FALSE;
-
-  if (exists)
-    stmt = prepare (db,
-                    "UPDATE package SET name = ?2, description = ?3, start_year = ?4, horizon = ?5, "
-                    "draws = ?6, seed = ?7, position = ?8, modified = ?9 WHERE id = ?1", error);
-  else
-    stmt = prepare (db,
-                    "INSERT INTO package (id, name, description, start_year, horizon, draws, seed, "
-                    "position, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  bind_text (stmt, 2, p->name);
-  bind_text (stmt, 3, p->description);
-  sqlite3_bind_int (stmt, 4, p->start_year);
-  sqlite3_bind_int (stmt, 5, p->horizon);
-  sqlite3_bind_int64 (stmt, 6, p->draws);
-  sqlite3_bind_int64 (stmt, 7, (sqlite3_int64) p->seed);
-  sqlite3_bind_int64 (stmt, 8, position);
-  sqlite3_bind_int64 (stmt, 9, g_get_real_time () / G_USEC_PER_SEC);
-  if (!step_done (db, stmt, error))
-    return FALSE;
-
-  if (exists && header_only)
-    return TRUE;
-  if (exists && !delete_package_children (db, id, error))
-    return FALSE;
-  return insert_package_children (db, id, p, error);
-}
-
-/* Reads package @id from its rows, without validation.  *@position_out gets
- * its position.  NULL without an error: no such package. */
-static MpPackage *
-read_package_rows (sqlite3   *db,
-                   gint64     id,
-                   gint64    *position_out,
-                   GError   **error)
-{
-  g_autoptr(MpPackage) p = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GStrvBuilder) partners = g_strv_builder_new ();
-  gboolean failed = FALSE;
-  sqlite3_int64 draws;
-
-  if (!(stmt = prepare (db,
-                        "SELECT name, description, start_year, horizon, draws, seed, position "
-                        "FROM package WHERE id = ?1", error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_row (db, stmt, &failed, error))
-    return NULL;
-
-  {
-    g_autofree char *name = column_text (stmt, 0);
-
-    p = mp_package_new (name);
-  }
-  p->description = column_text (stmt, 1);
-  if (!column_int (stmt, 2, &p->start_year, error) ||
-      !column_int (stmt, 3, &p->horizon, error))
-    return NULL;
-  draws = sqlite3_column_int64 (stmt, 4);
-  if (draws < 0 || draws > G_MAXUINT)
-    {
-      g_set_error_literal (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-                           _("The document holds an out-of-range number of draws."));
-      return NULL;
-    }
-  p->draws = (guint) draws;
-  p->seed = (guint64) sqlite3_column_int64 (stmt, 5);
-  if (position_out != NULL)
-    *position_out = sqlite3_column_int64 (stmt, 6);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!(stmt = prepare (db, "SELECT iso3 FROM package_partner WHERE package_id = ?1 ORDER BY position",
-                        error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (step_row (db, stmt, &failed, error))
-    {
-      g_autofree char *iso3 = column_text (stmt, 0);
-
-      if (iso3 != NULL)
-        g_strv_builder_add (partners, iso3);
-    }
-  if (failed)
-    return NULL;
-  g_strfreev (p->partners);
-  p->partners = g_strv_builder_end (partners);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!(stmt = prepare (db,
-                        "SELECT name, kind, partner, sector, quota, first_year, intake_years, months, "
-                        "stays, mandatory_return, training_months, home_track_ratio, "
-                        "cost_per_participant, employer_share, recruitment_fees, language_support, "
-                        "complaints_channel, reintegration_support, g2g_health_support, "
-                        "return_incentives FROM scheme WHERE package_id = ?1 ORDER BY position",
-                        error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (step_row (db, stmt, &failed, error))
-    {
-      MpScheme *s = mp_scheme_new ();
-      g_autofree char *kind = column_text (stmt, 1);
-
-      g_ptr_array_add (p->schemes, s);
-      s->name = column_text (stmt, 0);
-      if (kind == NULL || !mp_scheme_kind_from_string (kind, &s->kind))
-        {
-          set_invalid_enum (error, _("scheme kind"), kind);
-          return NULL;
-        }
-      s->partner = column_text (stmt, 2);
-      s->sector = column_text (stmt, 3);
-      s->quota = column_real (stmt, 4);
-      if (!column_int (stmt, 5, &s->first_year, error) ||
-          !column_int (stmt, 6, &s->intake_years, error) ||
-          !column_int (stmt, 7, &s->months, error) ||
-          !column_int (stmt, 8, &s->stays, error))
-        return NULL;
-      s->mandatory_return = column_bool (stmt, 9);
-      s->training_months = column_real (stmt, 10);
-      s->home_track_ratio = column_real (stmt, 11);
-      s->cost_per_participant = column_real (stmt, 12);
-      s->employer_share = column_real (stmt, 13);
-      s->recruitment_fees = column_real (stmt, 14);
-      s->language_support = column_bool (stmt, 15);
-      s->complaints_channel = column_bool (stmt, 16);
-      s->reintegration_support = column_bool (stmt, 17);
-      s->g2g_health_support = column_bool (stmt, 18);
-      s->return_incentives = column_bool (stmt, 19);
-    }
-  if (failed)
-    return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!(stmt = prepare (db,
-                        "SELECT kind, partner, sector, amount, jobs, note FROM offer "
-                        "WHERE package_id = ?1 ORDER BY position", error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (step_row (db, stmt, &failed, error))
-    {
-      MpOffer *o = mp_offer_new ();
-      g_autofree char *kind = column_text (stmt, 0);
-
-      g_ptr_array_add (p->offers, o);
-      if (kind == NULL || !mp_offer_kind_from_string (kind, &o->kind))
-        {
-          set_invalid_enum (error, _("offer kind"), kind);
-          return NULL;
-        }
-      o->partner = column_text (stmt, 1);
-      o->sector = column_text (stmt, 2);
-      o->amount = column_real (stmt, 3);
-      o->jobs = column_real (stmt, 4);
-      o->note = column_text (stmt, 5);
-    }
-  if (failed)
-    return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!(stmt = prepare (db,
-                        "SELECT kind, partner, returns_low, returns_mode, returns_high, level, note "
-                        "FROM ask WHERE package_id = ?1 ORDER BY position", error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (step_row (db, stmt, &failed, error))
-    {
-      MpAsk *a = mp_ask_new ();
-      g_autofree char *kind = column_text (stmt, 0);
-
-      g_ptr_array_add (p->asks, a);
-      if (kind == NULL || !mp_ask_kind_from_string (kind, &a->kind))
-        {
-          set_invalid_enum (error, _("ask kind"), kind);
-          return NULL;
-        }
-      a->partner = column_text (stmt, 1);
-      a->returns_low = column_real (stmt, 2);
-      a->returns_mode = column_real (stmt, 3);
-      a->returns_high = column_real (stmt, 4);
-      if (!column_int (stmt, 5, &a->level, error))
-        return NULL;
-      a->note = column_text (stmt, 6);
-    }
-  if (failed)
-    return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!(stmt = prepare (db,
-                        "SELECT label, scheme, release_year, extra_quota, condition FROM tranche "
-                        "WHERE package_id = ?1 ORDER BY position", error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (step_row (db, stmt, &failed, error))
-    {
-      MpTranche *t = mp_tranche_new ();
-      g_autofree char *condition = column_text (stmt, 4);
-
-      g_ptr_array_add (p->tranches, t);
-      t->label = column_text (stmt, 0);
-      t->scheme = column_text (stmt, 1);
-      if (!column_int (stmt, 2, &t->release_year, error))
-        return NULL;
-      t->extra_quota = column_real (stmt, 3);
-      if (condition == NULL || !mp_ask_kind_from_string (condition, &t->condition))
-        {
-          set_invalid_enum (error, _("tranche condition"), condition);
-          return NULL;
-        }
-    }
-  if (failed)
-    return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!(stmt = prepare (db,
-                        "SELECT key, low, mode, high FROM assumption WHERE package_id = ?1 "
-                        "ORDER BY position", error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (step_row (db, stmt, &failed, error))
-    {
-      g_autofree char *key = column_text (stmt, 0);
-
-      g_ptr_array_add (p->assumptions,
-                       mp_assumption_new (key, column_real (stmt, 1), column_real (stmt, 2),
-                                          column_real (stmt, 3)));
-    }
-  if (failed)
-    return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!(stmt = prepare (db,
-                        "SELECT kind, component, weight, scale FROM package_weight "
-                        "WHERE package_id = ?1", error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (step_row (db, stmt, &failed, error))
-    {
-      g_autofree char *kind = column_text (stmt, 0);
-      g_autofree char *component = column_text (stmt, 1);
-      MpInterest interest;
-      MpNlComponent nl;
-
-      if (g_strcmp0 (kind, "interest") == 0 && component != NULL &&
-          mp_interest_from_string (component, &interest))
-        {
-          p->interest_weights[interest] = column_real (stmt, 2);
-          p->interest_scales[interest] = column_real (stmt, 3);
-        }
-      else if (g_strcmp0 (kind, "nl") == 0 && component != NULL &&
-               mp_nl_component_from_string (component, &nl))
-        {
-          p->nl_weights[nl] = column_real (stmt, 2);
-        }
-      else
-        {
-          set_invalid_enum (error, _("weight"), component);
-          return NULL;
-        }
-    }
-  if (failed)
-    return NULL;
-
-  return g_steal_pointer (&p);
-}
 
 /* ---- Snapshots --------------------------------------------------------- */
 
@@ -1782,7 +281,7 @@ package_from_variant (GVariant  *v,
         sc->sector = sector;
         if (!mp_scheme_kind_from_string (kind, &sc->kind))
           {
-            set_invalid_enum (error, _("scheme kind"), kind);
+            _mp_document_set_invalid_enum (error, _("scheme kind"), kind);
             return NULL;
           }
         sc->quota = quota;
@@ -1820,7 +319,7 @@ package_from_variant (GVariant  *v,
         o->jobs = jobs;
         if (!mp_offer_kind_from_string (kind, &o->kind))
           {
-            set_invalid_enum (error, _("offer kind"), kind);
+            _mp_document_set_invalid_enum (error, _("offer kind"), kind);
             return NULL;
           }
       }
@@ -1844,7 +343,7 @@ package_from_variant (GVariant  *v,
         a->level = level;
         if (!mp_ask_kind_from_string (kind, &a->kind))
           {
-            set_invalid_enum (error, _("ask kind"), kind);
+            _mp_document_set_invalid_enum (error, _("ask kind"), kind);
             return NULL;
           }
       }
@@ -1866,7 +365,7 @@ package_from_variant (GVariant  *v,
         t->extra_quota = extra;
         if (!mp_ask_kind_from_string (kind, &t->condition))
           {
-            set_invalid_enum (error, _("tranche condition"), kind);
+            _mp_document_set_invalid_enum (error, _("tranche condition"), kind);
             return NULL;
           }
       }
@@ -1887,7 +386,7 @@ package_from_variant (GVariant  *v,
 
       if (!mp_interest_from_string (key, &i))
         {
-          set_invalid_enum (error, _("interest"), key);
+          _mp_document_set_invalid_enum (error, _("interest"), key);
           return NULL;
         }
       p->interest_weights[i] = w;
@@ -1900,7 +399,7 @@ package_from_variant (GVariant  *v,
 
       if (!mp_nl_component_from_string (key, &c))
         {
-          set_invalid_enum (error, _("weight"), key);
+          _mp_document_set_invalid_enum (error, _("weight"), key);
           return NULL;
         }
       p->nl_weights[c] = w;
@@ -2047,7 +546,7 @@ reference_from_variant (GVariant  *v,
           p->has_risk_override = TRUE;
           if (!mp_risk_from_string (risk, &p->risk_override))
             {
-              set_invalid_enum (error, _("risk class"), risk);
+              _mp_document_set_invalid_enum (error, _("risk class"), risk);
               return NULL;
             }
         }
@@ -2058,7 +557,7 @@ reference_from_variant (GVariant  *v,
           if (!mp_indicator_from_string (key, &ind))
             {
               g_free (source);
-              set_invalid_enum (error, _("indicator"), key);
+              _mp_document_set_invalid_enum (error, _("indicator"), key);
               return NULL;
             }
           p->ind[ind].value = value;
@@ -2072,7 +571,7 @@ reference_from_variant (GVariant  *v,
 
           if (!mp_interest_from_string (key, &interest))
             {
-              set_invalid_enum (error, _("interest"), key);
+              _mp_document_set_invalid_enum (error, _("interest"), key);
               return NULL;
             }
           p->profile.weights[interest] = value;
@@ -2097,7 +596,7 @@ reference_from_variant (GVariant  *v,
                      &s->wage_month.value, &s->wage_month.year, &s->wage_month.source);
       if (!mp_demand_from_string (demand, &s->demand))
         {
-          set_invalid_enum (error, _("demand type"), demand);
+          _mp_document_set_invalid_enum (error, _("demand type"), demand);
           return NULL;
         }
     }
@@ -2137,299 +636,6 @@ bind_variant (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, i);
   else
     sqlite3_bind_blob64 (stmt, i, g_variant_get_data (v), g_variant_get_size (v), SQLITE_TRANSIENT);
-}
-
-/* ---- Schema checks ----------------------------------------------------- */
-
-/* A database with the schema of @version, as this build makes it. */
-static sqlite3 *
-build_schema (int      version,
-              GError **error)
-{
-  sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, db, rc);
-      sqlite3_close (db);
-      return NULL;
-    }
-  if (!exec_sql (db, schema_v1, error))
-    {
-      sqlite3_close (db);
-      return NULL;
-    }
-  for (int v = 1; v < version && v < MP_DOCUMENT_SCHEMA_VERSION; v++)
-    if (!exec_sql (db, migrations[v], error))
-      {
-        sqlite3_close (db);
-        return NULL;
-      }
-  return db;
-}
-
-/* "type name tbl_name sql" per schema object, whitespace collapsed. */
-static GHashTable *
-schema_entries (sqlite3  *db,
-                GError  **error)
-{
-  g_autoptr(GHashTable) entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(sqlite3_stmt) stmt = prepare (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema",
-                                          error);
-  gboolean failed = FALSE;
-
-  if (stmt == NULL)
-    return NULL;
-  while (step_row (db, stmt, &failed, error))
-    {
-      g_autofree char *type = column_text (stmt, 0);
-      g_autofree char *name = column_text (stmt, 1);
-      g_autofree char *tbl = column_text (stmt, 2);
-      g_autofree char *sql = column_text (stmt, 3);
-      g_autoptr(GString) norm = g_string_new (NULL);
-      gboolean space = FALSE;
-
-      if (name == NULL)
-        continue;
-      for (const char *c = sql != NULL ? sql : ""; *c != '\0'; c++)
-        {
-          if (g_ascii_isspace (*c))
-            space = TRUE;
-          else
-            {
-              if (space && norm->len > 0)
-                g_string_append_c (norm, ' ');
-              space = FALSE;
-              g_string_append_c (norm, *c);
-            }
-        }
-      g_hash_table_insert (entries, g_steal_pointer (&name),
-                           g_strdup_printf ("%s\x1f%s\x1f%s", type != NULL ? type : "",
-                                            tbl != NULL ? tbl : "", norm->str));
-    }
-  if (failed)
-    return NULL;
-  return g_steal_pointer (&entries);
-}
-
-/* "name TYPE" of each column of @table. */
-static GHashTable *
-table_columns (sqlite3     *db,
-               const char  *table,
-               GError     **error)
-{
-  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(sqlite3_stmt) stmt = prepare (db, "SELECT name, type FROM pragma_table_info(?1)", error);
-  gboolean failed = FALSE;
-
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, table);
-  while (step_row (db, stmt, &failed, error))
-    {
-      g_autofree char *name = column_text (stmt, 0);
-      g_autofree char *type = column_text (stmt, 1);
-
-      g_hash_table_add (columns, g_strdup_printf ("%s %s", name != NULL ? name : "",
-                                                  type != NULL ? type : ""));
-    }
-  if (failed)
-    return NULL;
-  return g_steal_pointer (&columns);
-}
-
-static gboolean
-check_no_code (sqlite3     *db,
-               const char  *display,
-               GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (db,
-                                          "SELECT type, name FROM sqlite_schema "
-                                          "WHERE type IN ('trigger', 'view') ORDER BY type, name",
-                                          error);
-  gboolean failed = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (step_row (db, stmt, &failed, error))
-    {
-      g_autofree char *type = column_text (stmt, 0);
-      g_autofree char *name = column_text (stmt, 1);
-
-      if (g_strcmp0 (type, "trigger") == 0)
-        g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_UNEXPECTED_SCHEMA,
-                     _("“%s” contains a trigger (“%s”), which Mobility Planner never writes. "
-                       "The file may have been tampered with; it was not opened."),
-                     display, name != NULL ? name : "");
-      else
-        g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_UNEXPECTED_SCHEMA,
-                     _("“%s” contains a view (“%s”), which Mobility Planner never writes. "
-                       "The file may have been tampered with; it was not opened."),
-                     display, name != NULL ? name : "");
-      return FALSE;
-    }
-  return !failed;
-}
-
-/* Compares the schema of @db with the schema of @version as this build makes
- * it: the same tables, indexes and statements, nothing more.  For a newer
- * version (@exact FALSE) the tables and columns this build reads must be
- * there. */
-static gboolean
-verify_schema (sqlite3     *db,
-               int          version,
-               gboolean     exact,
-               const char  *display,
-               GError     **error)
-{
-  sqlite3 *model;
-  g_autoptr(GHashTable) expected = NULL;
-  g_autoptr(GHashTable) actual = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (!check_no_code (db, display, error))
-    return FALSE;
-
-  if (!(model = build_schema (exact ? version : MP_DOCUMENT_SCHEMA_VERSION, error)))
-    return FALSE;
-  expected = schema_entries (model, error);
-  if (expected == NULL)
-    {
-      sqlite3_close (model);
-      return FALSE;
-    }
-  if (!(actual = schema_entries (db, error)))
-    {
-      sqlite3_close (model);
-      return FALSE;
-    }
-
-  /* Missing tables first: that is the likelier damage. */
-  for (guint i = 0; used_tables[i] != NULL; i++)
-    if (!g_hash_table_contains (actual, used_tables[i]))
-      {
-        g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_UNEXPECTED_SCHEMA,
-                     _("“%s” lacks the table “%s”: it is damaged or was not made by Mobility Planner."),
-                     display, used_tables[i]);
-        sqlite3_close (model);
-        return FALSE;
-      }
-
-  if (!exact)
-    {
-      /* Newer version: every column this build reads, with its type. */
-      for (guint i = 0; used_tables[i] != NULL; i++)
-        {
-          g_autoptr(GHashTable) have = table_columns (db, used_tables[i], error);
-          g_autoptr(GHashTable) need = have != NULL ? table_columns (model, used_tables[i], error) : NULL;
-
-          if (need == NULL)
-            {
-              sqlite3_close (model);
-              return FALSE;
-            }
-          g_hash_table_iter_init (&iter, need);
-          while (g_hash_table_iter_next (&iter, &key, &value))
-            {
-              if (!g_hash_table_contains (have, key))
-                {
-                  g_autofree char *column = g_strdup (key);
-
-                  *strchr (column, ' ') = '\0';
-                  g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_UNEXPECTED_SCHEMA,
-                               _("The table “%s” in “%s” lacks the column “%s”: the file is damaged "
-                                 "or was not made by Mobility Planner."),
-                               used_tables[i], display, column);
-                  sqlite3_close (model);
-                  return FALSE;
-                }
-            }
-        }
-      sqlite3_close (model);
-      return TRUE;
-    }
-
-  sqlite3_close (model);
-
-  g_hash_table_iter_init (&iter, expected);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const char *found = g_hash_table_lookup (actual, key);
-
-      if (found == NULL || !g_str_equal (found, value))
-        {
-          g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_UNEXPECTED_SCHEMA,
-                       _("The table or index “%s” in “%s” is not as Mobility Planner writes it: "
-                         "the file is damaged or was changed by another program; it was not opened."),
-                       (const char *) key, display);
-          return FALSE;
-        }
-    }
-
-  g_hash_table_iter_init (&iter, actual);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      /* Statistics tables are written by ANALYZE and only steer the planner. */
-      if (g_str_equal (key, "sqlite_stat1") || g_str_equal (key, "sqlite_stat4"))
-        continue;
-      if (!g_hash_table_contains (expected, key))
-        {
-          g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_UNEXPECTED_SCHEMA,
-                       _("“%s” contains “%s”, which Mobility Planner never writes: the file was "
-                         "changed by another program; it was not opened."),
-                       display, (const char *) key);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-migrate (sqlite3  *db,
-         GError  **error)
-{
-  gboolean ok;
-  sqlite3_int64 version;
-  g_autofree char *set_version = NULL;
-
-  if (!begin (db, error))
-    return FALSE;
-  /* Read again inside the write transaction: another instance may have
-   * migrated the file since it was checked. */
-  version = query_int (db, "PRAGMA user_version", &ok, error);
-  if (!ok)
-    goto fail;
-  for (sqlite3_int64 v = version; v >= 1 && v < MP_DOCUMENT_SCHEMA_VERSION; v++)
-    if (!exec_sql (db, migrations[v], error))
-      goto fail;
-  set_version = g_strdup_printf ("PRAGMA user_version = %d", MP_DOCUMENT_SCHEMA_VERSION);
-  if (!exec_sql (db, set_version, error))
-    goto fail;
-  return commit (db, error);
-
-fail:
-  rollback (db);
-  return FALSE;
-}
-
-static void
-configure_connection (sqlite3 *db)
-{
-  /* "Defense against the dark arts" (sqlite.org/security.html). */
-  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
-  sqlite3_busy_timeout (db, 5000);
-  sqlite3_exec (db,
-                "PRAGMA trusted_schema = OFF;"
-                "PRAGMA cell_size_check = ON;"
-                "PRAGMA mmap_size = 0;"
-                "PRAGMA foreign_keys = ON;", NULL, NULL, NULL);
 }
 
 /* ---- Lock file --------------------------------------------------------- */
@@ -2678,14 +884,14 @@ check_quick (sqlite3     *db,
              const char  *display,
              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (db, "PRAGMA quick_check(1)", error);
+  g_autoptr(sqlite3_stmt) stmt = _mp_sql_prepare (db, "PRAGMA quick_check(1)", error);
   gboolean failed = FALSE;
 
   if (stmt == NULL)
     return FALSE;
-  if (step_row (db, stmt, &failed, error))
+  if (_mp_sql_step_row (db, stmt, &failed, error))
     {
-      g_autofree char *result = column_text (stmt, 0);
+      g_autofree char *result = _mp_sql_column_text (stmt, 0);
 
       if (g_strcmp0 (result, "ok") != 0)
         {
@@ -2797,13 +1003,13 @@ open_document (const char           *path,
                         self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc);
+      _mp_sql_set_error (error, self->db, rc);
       prefix_open_error (error, display);
       return NULL;
     }
-  configure_connection (self->db);
+  _mp_sql_configure_connection (self->db);
 
-  app_id = query_int (self->db, "PRAGMA application_id", &ok, error);
+  app_id = _mp_sql_query_int (self->db, "PRAGMA application_id", &ok, error);
   if (!ok)
     {
       prefix_open_error (error, display);
@@ -2817,7 +1023,7 @@ open_document (const char           *path,
       return NULL;
     }
 
-  version = query_int (self->db, "PRAGMA user_version", &ok, error);
+  version = _mp_sql_query_int (self->db, "PRAGMA user_version", &ok, error);
   if (!ok)
     {
       prefix_open_error (error, display);
@@ -2849,7 +1055,7 @@ open_document (const char           *path,
                          display, (int) version);
     }
 
-  if (!verify_schema (self->db, self->file_version, !self->newer, display, error) ||
+  if (!_mp_document_verify_schema (self->db, self->file_version, !self->newer, display, error) ||
       !check_quick (self->db, display, error))
     {
       prefix_open_error (error, display);
@@ -2863,22 +1069,22 @@ open_document (const char           *path,
       /* WAL: readers (another instance opening read-only) never block the
        * writer; FULL: a commit is on disk when it returns, even on power
        * loss.  Where WAL is impossible the rollback journal stays. */
-      if (!(stmt = prepare (self->db, "PRAGMA journal_mode = WAL", error)))
+      if (!(stmt = _mp_sql_prepare (self->db, "PRAGMA journal_mode = WAL", error)))
         return NULL;
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         {
-          set_sqlite_error (error, self->db, rc);
+          _mp_sql_set_error (error, self->db, rc);
           return NULL;
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
-      if (!exec_sql (self->db, "PRAGMA synchronous = FULL", error))
+      if (!_mp_sql_exec (self->db, "PRAGMA synchronous = FULL", error))
         return NULL;
 
       if (self->file_version < MP_DOCUMENT_SCHEMA_VERSION)
         {
-          if (!migrate (self->db, error) ||
-              !verify_schema (self->db, MP_DOCUMENT_SCHEMA_VERSION, TRUE, display, error))
+          if (!_mp_document_migrate (self->db, error) ||
+              !_mp_document_verify_schema (self->db, MP_DOCUMENT_SCHEMA_VERSION, TRUE, display, error))
             return NULL;
         }
     }
@@ -2891,11 +1097,11 @@ open_document (const char           *path,
       rc = sqlite3_open_v2 (":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
       if (rc != SQLITE_OK)
         {
-          set_sqlite_error (error, mem, rc);
+          _mp_sql_set_error (error, mem, rc);
           sqlite3_close (mem);
           return NULL;
         }
-      configure_connection (mem);
+      _mp_sql_configure_connection (mem);
       backup = sqlite3_backup_init (mem, "main", self->db, "main");
       if (backup != NULL)
         {
@@ -2903,10 +1109,10 @@ open_document (const char           *path,
           sqlite3_backup_finish (backup);
         }
       rc = sqlite3_errcode (mem);
-      if (rc != SQLITE_OK || !migrate (mem, error))
+      if (rc != SQLITE_OK || !_mp_document_migrate (mem, error))
         {
           if (rc != SQLITE_OK)
-            set_sqlite_error (error, mem, rc);
+            _mp_sql_set_error (error, mem, rc);
           sqlite3_close (mem);
           return NULL;
         }
@@ -2914,7 +1120,7 @@ open_document (const char           *path,
       self->db = mem;
     }
 
-  self->reference = read_reference_rows (self->db, self->newer, &local_error);
+  self->reference = _mp_document_read_reference_rows (self->db, self->newer, &local_error);
   if (self->reference == NULL)
     {
       if (g_error_matches (local_error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID))
@@ -2942,7 +1148,7 @@ mp_document_open (const char           *path,
   MpDocument *self = open_document (path, flags, error);
 
   if (self == NULL)
-    clean_error_message (error);
+    _mp_document_clean_error_message (error);
   return self;
 }
 
@@ -3064,26 +1270,26 @@ record_step (MpDocument  *self,
   gint64 step_id;
 
   /* A new command drops what could be redone. */
-  if (!exec_sql (self->db,
-                 "DELETE FROM history_item WHERE step_id IN "
-                 "  (SELECT id FROM history_step WHERE done = 0);"
-                 "DELETE FROM history_step WHERE done = 0;", error))
+  if (!_mp_sql_exec (self->db,
+                     "DELETE FROM history_item WHERE step_id IN "
+                     "  (SELECT id FROM history_step WHERE done = 0);"
+                     "DELETE FROM history_step WHERE done = 0;", error))
     return FALSE;
 
-  if (!(step = prepare (self->db,
-                        "INSERT INTO history_step (label, created, done) VALUES (?1, ?2, 1)",
-                        error)))
+  if (!(step = _mp_sql_prepare (self->db,
+                                "INSERT INTO history_step (label, created, done) VALUES (?1, ?2, 1)",
+                                error)))
     return FALSE;
-  bind_text (step, 1, label);
+  _mp_sql_bind_text (step, 1, label);
   sqlite3_bind_int64 (step, 2, g_get_real_time () / G_USEC_PER_SEC);
-  if (!step_done (self->db, step, error))
+  if (!_mp_sql_step_done (self->db, step, error))
     return FALSE;
   step_id = sqlite3_last_insert_rowid (self->db);
 
-  if (!(item = prepare (self->db,
-                        "INSERT INTO history_item (step_id, position, target, package_id, "
-                        "package_position, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                        error)))
+  if (!(item = _mp_sql_prepare (self->db,
+                                "INSERT INTO history_item (step_id, position, target, package_id, "
+                                "package_position, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                error)))
     return FALSE;
   for (guint i = 0; i < items->len; i++)
     {
@@ -3091,7 +1297,7 @@ record_step (MpDocument  *self,
 
       sqlite3_bind_int64 (item, 1, step_id);
       sqlite3_bind_int (item, 2, (int) i);
-      bind_text (item, 3, it->target);
+      _mp_sql_bind_text (item, 3, it->target);
       if (g_str_equal (it->target, "package"))
         {
           sqlite3_bind_int64 (item, 4, it->package_id);
@@ -3099,7 +1305,7 @@ record_step (MpDocument  *self,
         }
       bind_variant (item, 6, it->before);
       bind_variant (item, 7, it->after);
-      if (!step_done (self->db, item, error))
+      if (!_mp_sql_step_done (self->db, item, error))
         return FALSE;
     }
 
@@ -3109,22 +1315,7 @@ record_step (MpDocument  *self,
                            "DELETE FROM history_step WHERE id <= "
                            "  (SELECT id FROM history_step ORDER BY id DESC LIMIT 1 OFFSET %d);",
                            MP_DOCUMENT_HISTORY_LIMIT, MP_DOCUMENT_HISTORY_LIMIT);
-  return exec_sql (self->db, prune, error);
-}
-
-static gboolean
-delete_package_rows (sqlite3  *db,
-                     gint64    id,
-                     GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!delete_package_children (db, id, error))
-    return FALSE;
-  if (!(stmt = prepare (db, "DELETE FROM package WHERE id = ?1", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return step_done (db, stmt, error);
+  return _mp_sql_exec (self->db, prune, error);
 }
 
 /* Puts the state @state (NULL: absent) of an item in place; @other is the
@@ -3153,20 +1344,20 @@ apply_item (MpDocument  *self,
         return FALSE;
       g_clear_pointer (&cmd->reference, mp_reference_free);
       cmd->reference = ref;
-      if (!write_reference_rows (self->db, ref, error))
+      if (!_mp_document_write_reference_rows (self->db, ref, error))
         return FALSE;
       command_emit (cmd, MP_DOCUMENT_CHANGE_REFERENCE, 0);
       return TRUE;
     }
 
-  if (!package_exists (self->db, item->package_id, &exists, error))
+  if (!_mp_document_package_exists (self->db, item->package_id, &exists, error))
     return FALSE;
 
   if (state == NULL)
     {
       if (!exists)
         return TRUE;
-      if (!delete_package_rows (self->db, item->package_id, error))
+      if (!_mp_document_delete_package_rows (self->db, item->package_id, error))
         return FALSE;
       command_emit (cmd, MP_DOCUMENT_CHANGE_PACKAGE_REMOVED, item->package_id);
       return TRUE;
@@ -3176,11 +1367,11 @@ apply_item (MpDocument  *self,
       g_autoptr(MpPackage) package = package_from_variant (state, error);
       gboolean header_only;
 
-      if (package == NULL || !validate_package (command_reference (self, cmd), package, error))
+      if (package == NULL || !_mp_document_validate_package (command_reference (self, cmd), package, error))
         return FALSE;
       header_only = exists && other != NULL && package_children_equal (state, other);
-      if (!write_package_rows (self->db, item->package_id, item->position, package,
-                               header_only, error))
+      if (!_mp_document_write_package_rows (self->db, item->package_id, item->position, package,
+                                            header_only, error))
         return FALSE;
       command_emit (cmd, exists ? MP_DOCUMENT_CHANGE_PACKAGE_MODIFIED
                                 : MP_DOCUMENT_CHANGE_PACKAGE_ADDED, item->package_id);
@@ -3231,16 +1422,16 @@ replay (MpDocument  *self,
 
   if (!check_writable (self, error))
     return FALSE;
-  if (!begin (self->db, error))
+  if (!_mp_sql_begin (self->db, error))
     return FALSE;
 
   command_init (&cmd);
-  if (!(stmt = prepare (self->db,
-                        forward ? "SELECT id FROM history_step WHERE done = 0 ORDER BY id LIMIT 1"
-                                : "SELECT id FROM history_step WHERE done = 1 ORDER BY id DESC LIMIT 1",
-                        error)))
+  if (!(stmt = _mp_sql_prepare (self->db,
+                                forward ? "SELECT id FROM history_step WHERE done = 0 ORDER BY id LIMIT 1"
+                                        : "SELECT id FROM history_step WHERE done = 1 ORDER BY id DESC LIMIT 1",
+                                error)))
     goto fail;
-  if (!step_row (self->db, stmt, &failed, error))
+  if (!_mp_sql_step_row (self->db, stmt, &failed, error))
     {
       if (!failed)
         g_set_error_literal (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_NOTHING_TO_UNDO,
@@ -3250,17 +1441,17 @@ replay (MpDocument  *self,
   step_id = sqlite3_column_int64 (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!(stmt = prepare (self->db,
-                        forward ? "SELECT target, package_id, package_position, before, after "
-                                  "FROM history_item WHERE step_id = ?1 ORDER BY position"
-                                : "SELECT target, package_id, package_position, before, after "
-                                  "FROM history_item WHERE step_id = ?1 ORDER BY position DESC",
-                        error)))
+  if (!(stmt = _mp_sql_prepare (self->db,
+                                forward ? "SELECT target, package_id, package_position, before, after "
+                                          "FROM history_item WHERE step_id = ?1 ORDER BY position"
+                                        : "SELECT target, package_id, package_position, before, after "
+                                          "FROM history_item WHERE step_id = ?1 ORDER BY position DESC",
+                                error)))
     goto fail;
   sqlite3_bind_int64 (stmt, 1, step_id);
-  while (step_row (self->db, stmt, &failed, error))
+  while (_mp_sql_step_row (self->db, stmt, &failed, error))
     {
-      g_autofree char *target = column_text (stmt, 0);
+      g_autofree char *target = _mp_sql_column_text (stmt, 0);
       const GVariantType *type;
       Item *item;
 
@@ -3298,15 +1489,15 @@ replay (MpDocument  *self,
         goto fail;
     }
 
-  if (!(stmt = prepare (self->db, "UPDATE history_step SET done = ?2 WHERE id = ?1", error)))
+  if (!(stmt = _mp_sql_prepare (self->db, "UPDATE history_step SET done = ?2 WHERE id = ?1", error)))
     goto fail;
   sqlite3_bind_int64 (stmt, 1, step_id);
   sqlite3_bind_int (stmt, 2, forward ? 1 : 0);
-  if (!step_done (self->db, stmt, error))
+  if (!_mp_sql_step_done (self->db, stmt, error))
     goto fail;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!commit (self->db, error))
+  if (!_mp_sql_commit (self->db, error))
     goto fail;
 
   command_finish (self, &cmd);
@@ -3315,7 +1506,7 @@ replay (MpDocument  *self,
 
 fail:
   g_clear_pointer (&stmt, sqlite3_finalize);
-  rollback (self->db);
+  _mp_sql_rollback (self->db);
   command_clear (&cmd);
   return FALSE;
 }
@@ -3324,12 +1515,12 @@ static char *
 query_label (sqlite3    *db,
              const char *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (db, sql, NULL);
+  g_autoptr(sqlite3_stmt) stmt = _mp_sql_prepare (db, sql, NULL);
   gboolean failed = FALSE;
 
-  if (stmt != NULL && step_row (db, stmt, &failed, NULL))
+  if (stmt != NULL && _mp_sql_step_row (db, stmt, &failed, NULL))
     {
-      char *label = column_text (stmt, 0);
+      char *label = _mp_sql_column_text (stmt, 0);
 
       return label != NULL ? label : g_strdup ("");
     }
@@ -3598,26 +1789,26 @@ mp_document_list_packages (MpDocument  *self,
 
   if (!check_open (self, error))
     return NULL;
-  if (!(stmt = prepare (self->db,
-                        "SELECT p.id, p.name, "
-                        "  (SELECT group_concat (iso3, ',') FROM "
-                        "     (SELECT iso3 FROM package_partner pp WHERE pp.package_id = p.id "
-                        "      ORDER BY pp.position)), "
-                        "  (SELECT count(*) FROM scheme s WHERE s.package_id = p.id) "
-                        "FROM package p ORDER BY p.position, p.id", error)))
+  if (!(stmt = _mp_sql_prepare (self->db,
+                                "SELECT p.id, p.name, "
+                                "  (SELECT group_concat (iso3, ',') FROM "
+                                "     (SELECT iso3 FROM package_partner pp WHERE pp.package_id = p.id "
+                                "      ORDER BY pp.position)), "
+                                "  (SELECT count(*) FROM scheme s WHERE s.package_id = p.id) "
+                                "FROM package p ORDER BY p.position, p.id", error)))
     return NULL;
 
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_package_info_free);
-  while (step_row (self->db, stmt, &failed, error))
+  while (_mp_sql_step_row (self->db, stmt, &failed, error))
     {
       MpPackageInfo *info = g_new0 (MpPackageInfo, 1);
       sqlite3_int64 n = sqlite3_column_int64 (stmt, 3);
 
       info->id = sqlite3_column_int64 (stmt, 0);
-      info->name = column_text (stmt, 1);
+      info->name = _mp_sql_column_text (stmt, 1);
       if (info->name == NULL)
         info->name = g_strdup ("");
-      info->partners = column_text (stmt, 2);
+      info->partners = _mp_sql_column_text (stmt, 2);
       if (info->partners == NULL)
         info->partners = g_strdup ("");
       info->n_schemes = n < 0 || n > G_MAXUINT ? 0 : (guint) n;
@@ -3639,12 +1830,12 @@ mp_document_find_package (MpDocument *self,
   g_return_val_if_fail (name != NULL, 0);
 
   if (self->db == NULL ||
-      !(stmt = prepare (self->db,
-                        "SELECT id FROM package WHERE name = ?1 ORDER BY position, id LIMIT 1",
-                        NULL)))
+      !(stmt = _mp_sql_prepare (self->db,
+                                "SELECT id FROM package WHERE name = ?1 ORDER BY position, id LIMIT 1",
+                                NULL)))
     return 0;
-  bind_text (stmt, 1, name);
-  if (step_row (self->db, stmt, &failed, NULL))
+  _mp_sql_bind_text (stmt, 1, name);
+  if (_mp_sql_step_row (self->db, stmt, &failed, NULL))
     return sqlite3_column_int64 (stmt, 0);
   return 0;
 }
@@ -3657,7 +1848,7 @@ load_package (MpDocument         *self,
               GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(MpPackage) package = read_package_rows (self->db, id, position, &local_error);
+  g_autoptr(MpPackage) package = _mp_document_read_package_rows (self->db, id, position, &local_error);
 
   if (package == NULL)
     {
@@ -3668,7 +1859,7 @@ load_package (MpDocument         *self,
                      _("The document has no package with the number %" PRId64 "."), id);
       return NULL;
     }
-  if (!validate_package (reference, package, error))
+  if (!_mp_document_validate_package (reference, package, error))
     return NULL;
   return g_steal_pointer (&package);
 }
@@ -3687,7 +1878,7 @@ mp_document_get_package (MpDocument  *self,
     return NULL;
   package = load_package (self, self->reference, id, NULL, error);
   if (package == NULL)
-    clean_error_message (error);
+    _mp_document_clean_error_message (error);
   return package;
 }
 
@@ -3698,16 +1889,16 @@ name_taken (MpDocument *self,
             gboolean   *taken,
             GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self->db,
-                                          "SELECT 1 FROM package WHERE name = ?1 AND id != ?2",
-                                          error);
+  g_autoptr(sqlite3_stmt) stmt = _mp_sql_prepare (self->db,
+                                                  "SELECT 1 FROM package WHERE name = ?1 AND id != ?2",
+                                                  error);
   gboolean failed = FALSE;
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, name);
+  _mp_sql_bind_text (stmt, 1, name);
   sqlite3_bind_int64 (stmt, 2, except_id);
-  *taken = step_row (self->db, stmt, &failed, error);
+  *taken = _mp_sql_step_row (self->db, stmt, &failed, error);
   return !failed;
 }
 
@@ -3760,7 +1951,7 @@ next_position (MpDocument  *self,
                gboolean    *ok,
                GError     **error)
 {
-  return query_int (self->db, "SELECT coalesce (max (position), 0) + 1 FROM package", ok, error);
+  return _mp_sql_query_int (self->db, "SELECT coalesce (max (position), 0) + 1 FROM package", ok, error);
 }
 
 /* Inserts a new package (validated already) at @position; returns its id. */
@@ -3777,17 +1968,17 @@ insert_new_package (MpDocument       *self,
 
   /* Reserve the id (AUTOINCREMENT: never reused, so undo can bring a
    * deleted package back under its old id). */
-  if (!(stmt = prepare (self->db,
-                        "INSERT INTO package (name, start_year, horizon, draws, seed, position) "
-                        "VALUES (?1, 0, 0, 0, 0, ?2)", error)))
+  if (!(stmt = _mp_sql_prepare (self->db,
+                                "INSERT INTO package (name, start_year, horizon, draws, seed, position) "
+                                "VALUES (?1, 0, 0, 0, 0, ?2)", error)))
     return 0;
-  bind_text (stmt, 1, package->name);
+  _mp_sql_bind_text (stmt, 1, package->name);
   sqlite3_bind_int64 (stmt, 2, position);
-  if (!step_done (self->db, stmt, error))
+  if (!_mp_sql_step_done (self->db, stmt, error))
     return 0;
   id = sqlite3_last_insert_rowid (self->db);
 
-  if (!write_package_rows (self->db, id, position, package, FALSE, error))
+  if (!_mp_document_write_package_rows (self->db, id, position, package, FALSE, error))
     return 0;
 
   after = package_to_variant (package);
@@ -3811,9 +2002,9 @@ mp_document_add_package (MpDocument       *self,
   g_return_val_if_fail (package != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (!check_writable (self, error) || !validate_package (self->reference, package, error))
+  if (!check_writable (self, error) || !_mp_document_validate_package (self->reference, package, error))
     return 0;
-  if (!begin (self->db, error))
+  if (!_mp_sql_begin (self->db, error))
     return 0;
 
   command_init (&cmd);
@@ -3827,7 +2018,7 @@ mp_document_add_package (MpDocument       *self,
   if (!(id = insert_new_package (self, &cmd, copy, position, error)))
     goto fail;
   label = g_strdup_printf (_("Add package “%s”"), copy->name);
-  if (!record_step (self, label, cmd.items, error) || !commit (self->db, error))
+  if (!record_step (self, label, cmd.items, error) || !_mp_sql_commit (self->db, error))
     goto fail;
 
   command_finish (self, &cmd);
@@ -3835,7 +2026,7 @@ mp_document_add_package (MpDocument       *self,
   return id;
 
 fail:
-  rollback (self->db);
+  _mp_sql_rollback (self->db);
   command_clear (&cmd);
   return 0;
 }
@@ -3855,7 +2046,7 @@ mp_document_duplicate_package (MpDocument  *self,
   g_return_val_if_fail (MP_IS_DOCUMENT (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (!check_writable (self, error) || !begin (self->db, error))
+  if (!check_writable (self, error) || !_mp_sql_begin (self->db, error))
     return 0;
 
   command_init (&cmd);
@@ -3876,16 +2067,16 @@ mp_document_duplicate_package (MpDocument  *self,
     }
 
   /* The copy goes right after its original. */
-  if (!(shift = prepare (self->db, "UPDATE package SET position = position + 1 WHERE position > ?1",
-                         error)))
+  if (!(shift = _mp_sql_prepare (self->db, "UPDATE package SET position = position + 1 WHERE position > ?1",
+                                 error)))
     goto fail;
   sqlite3_bind_int64 (shift, 1, position);
-  if (!step_done (self->db, shift, error))
+  if (!_mp_sql_step_done (self->db, shift, error))
     goto fail;
 
   if (!(new_id = insert_new_package (self, &cmd, package, position + 1, error)))
     goto fail;
-  if (!record_step (self, label, cmd.items, error) || !commit (self->db, error))
+  if (!record_step (self, label, cmd.items, error) || !_mp_sql_commit (self->db, error))
     goto fail;
 
   command_finish (self, &cmd);
@@ -3893,7 +2084,7 @@ mp_document_duplicate_package (MpDocument  *self,
   return new_id;
 
 fail:
-  rollback (self->db);
+  _mp_sql_rollback (self->db);
   command_clear (&cmd);
   return 0;
 }
@@ -3912,9 +2103,9 @@ replace_package (MpDocument       *self,
   Command cmd;
   gint64 position;
 
-  if (!check_writable (self, error) || !validate_package (self->reference, new_state, error))
+  if (!check_writable (self, error) || !_mp_document_validate_package (self->reference, new_state, error))
     return FALSE;
-  if (!begin (self->db, error))
+  if (!_mp_sql_begin (self->db, error))
     return FALSE;
 
   command_init (&cmd);
@@ -3924,12 +2115,12 @@ replace_package (MpDocument       *self,
 
   before = package_to_variant (current);
   after = package_to_variant (new_state);
-  if (!write_package_rows (self->db, id, position, new_state,
-                           package_children_equal (before, after), error))
+  if (!_mp_document_write_package_rows (self->db, id, position, new_state,
+                                        package_children_equal (before, after), error))
     goto fail;
   g_ptr_array_add (cmd.items, item_new ("package", id, position, before, after));
   command_emit (&cmd, MP_DOCUMENT_CHANGE_PACKAGE_MODIFIED, id);
-  if (!record_step (self, label, cmd.items, error) || !commit (self->db, error))
+  if (!record_step (self, label, cmd.items, error) || !_mp_sql_commit (self->db, error))
     goto fail;
 
   command_finish (self, &cmd);
@@ -3937,7 +2128,7 @@ replace_package (MpDocument       *self,
   return TRUE;
 
 fail:
-  rollback (self->db);
+  _mp_sql_rollback (self->db);
   command_clear (&cmd);
   return FALSE;
 }
@@ -3992,13 +2183,13 @@ mp_document_delete_package (MpDocument  *self,
   g_return_val_if_fail (MP_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_writable (self, error) || !begin (self->db, error))
+  if (!check_writable (self, error) || !_mp_sql_begin (self->db, error))
     return FALSE;
 
   command_init (&cmd);
   /* Read without validation: a package that no longer validates (say, after
    * a reference update) can still be deleted, and undone. */
-  package = read_package_rows (self->db, id, &position, error);
+  package = _mp_document_read_package_rows (self->db, id, &position, error);
   if (package == NULL)
     {
       if (error != NULL && *error == NULL)
@@ -4010,11 +2201,11 @@ mp_document_delete_package (MpDocument  *self,
   label = g_strdup_printf (_("Delete package “%s”"), package->name != NULL ? package->name : "");
   mp_package_free (package);
 
-  if (!delete_package_rows (self->db, id, error))
+  if (!_mp_document_delete_package_rows (self->db, id, error))
     goto fail;
   g_ptr_array_add (cmd.items, item_new ("package", id, position, before, NULL));
   command_emit (&cmd, MP_DOCUMENT_CHANGE_PACKAGE_REMOVED, id);
-  if (!record_step (self, label, cmd.items, error) || !commit (self->db, error))
+  if (!record_step (self, label, cmd.items, error) || !_mp_sql_commit (self->db, error))
     goto fail;
 
   command_finish (self, &cmd);
@@ -4022,7 +2213,7 @@ mp_document_delete_package (MpDocument  *self,
   return TRUE;
 
 fail:
-  rollback (self->db);
+  _mp_sql_rollback (self->db);
   command_clear (&cmd);
   return FALSE;
 }
@@ -4037,19 +2228,19 @@ check_codes_known (MpDocument         *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean failed = FALSE;
 
-  if (!(stmt = prepare (self->db,
-                        "SELECT 'p', iso3, package_id FROM package_partner "
-                        "UNION SELECT 'p', partner, package_id FROM scheme WHERE partner IS NOT NULL "
-                        "UNION SELECT 'p', partner, package_id FROM offer WHERE partner IS NOT NULL "
-                        "UNION SELECT 'p', partner, package_id FROM ask WHERE partner IS NOT NULL "
-                        "UNION SELECT 's', sector, package_id FROM scheme WHERE sector IS NOT NULL "
-                        "UNION SELECT 's', sector, package_id FROM offer WHERE sector IS NOT NULL",
-                        error)))
+  if (!(stmt = _mp_sql_prepare (self->db,
+                                "SELECT 'p', iso3, package_id FROM package_partner "
+                                "UNION SELECT 'p', partner, package_id FROM scheme WHERE partner IS NOT NULL "
+                                "UNION SELECT 'p', partner, package_id FROM offer WHERE partner IS NOT NULL "
+                                "UNION SELECT 'p', partner, package_id FROM ask WHERE partner IS NOT NULL "
+                                "UNION SELECT 's', sector, package_id FROM scheme WHERE sector IS NOT NULL "
+                                "UNION SELECT 's', sector, package_id FROM offer WHERE sector IS NOT NULL",
+                                error)))
     return FALSE;
-  while (step_row (self->db, stmt, &failed, error))
+  while (_mp_sql_step_row (self->db, stmt, &failed, error))
     {
-      g_autofree char *kind = column_text (stmt, 0);
-      g_autofree char *code = column_text (stmt, 1);
+      g_autofree char *kind = _mp_sql_column_text (stmt, 0);
+      g_autofree char *code = _mp_sql_column_text (stmt, 1);
       gboolean partner = g_strcmp0 (kind, "p") == 0;
 
       if (code == NULL)
@@ -4057,16 +2248,16 @@ check_codes_known (MpDocument         *self,
       if (partner ? mp_reference_find_partner (ref, code) == NULL
                   : mp_reference_find_sector (ref, code) == NULL)
         {
-          g_autoptr(sqlite3_stmt) name = prepare (self->db, "SELECT name FROM package WHERE id = ?1",
-                                                  NULL);
+          g_autoptr(sqlite3_stmt) name = _mp_sql_prepare (self->db, "SELECT name FROM package WHERE id = ?1",
+                                                          NULL);
           g_autofree char *package = NULL;
           gboolean f2 = FALSE;
 
           if (name != NULL)
             {
               sqlite3_bind_int64 (name, 1, sqlite3_column_int64 (stmt, 2));
-              if (step_row (self->db, name, &f2, NULL))
-                package = column_text (name, 0);
+              if (_mp_sql_step_row (self->db, name, &f2, NULL))
+                package = _mp_sql_column_text (name, 0);
             }
           g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
                        partner ? _("The new reference data lacks the partner %s, which the package “%s” uses.")
@@ -4093,7 +2284,7 @@ mp_document_replace_reference (MpDocument         *self,
 
   if (!check_writable (self, error) || !_mp_document_validate_reference (reference, error))
     return FALSE;
-  if (!begin (self->db, error))
+  if (!_mp_sql_begin (self->db, error))
     return FALSE;
 
   command_init (&cmd);
@@ -4101,13 +2292,13 @@ mp_document_replace_reference (MpDocument         *self,
     goto fail;
   before = reference_to_variant (self->reference);
   after = reference_to_variant (reference);
-  if (!write_reference_rows (self->db, reference, error))
+  if (!_mp_document_write_reference_rows (self->db, reference, error))
     goto fail;
   cmd.reference = mp_reference_copy (reference);
   g_ptr_array_add (cmd.items, item_new ("reference", 0, 0, before, after));
   command_emit (&cmd, MP_DOCUMENT_CHANGE_REFERENCE, 0);
   if (!record_step (self, _("Update reference data"), cmd.items, error) ||
-      !commit (self->db, error))
+      !_mp_sql_commit (self->db, error))
     goto fail;
 
   command_finish (self, &cmd);
@@ -4115,7 +2306,7 @@ mp_document_replace_reference (MpDocument         *self,
   return TRUE;
 
 fail:
-  rollback (self->db);
+  _mp_sql_rollback (self->db);
   command_clear (&cmd);
   return FALSE;
 }
@@ -4172,11 +2363,11 @@ add_packages (MpDocument         *self,
   if (extended != NULL && !_mp_document_validate_reference (extended, error))
     return FALSE;
   for (guint i = 0; i < packages->len; i++)
-    if (!validate_package (extended != NULL ? extended : self->reference,
-                           g_ptr_array_index (packages, i), error))
+    if (!_mp_document_validate_package (extended != NULL ? extended : self->reference,
+                                        g_ptr_array_index (packages, i), error))
       return FALSE;
 
-  if (!begin (self->db, error))
+  if (!_mp_sql_begin (self->db, error))
     return FALSE;
 
   command_init (&cmd);
@@ -4185,7 +2376,7 @@ add_packages (MpDocument         *self,
       g_autoptr(GVariant) before = reference_to_variant (self->reference);
       g_autoptr(GVariant) after = reference_to_variant (extended);
 
-      if (!write_reference_rows (self->db, extended, error))
+      if (!_mp_document_write_reference_rows (self->db, extended, error))
         goto fail;
       cmd.reference = g_steal_pointer (&extended);
       g_ptr_array_add (cmd.items, item_new ("reference", 0, 0, before, after));
@@ -4210,7 +2401,7 @@ add_packages (MpDocument         *self,
 
   if (label != NULL && !record_step (self, label, cmd.items, error))
     goto fail;
-  if (!commit (self->db, error))
+  if (!_mp_sql_commit (self->db, error))
     goto fail;
 
   command_finish (self, &cmd);
@@ -4218,7 +2409,7 @@ add_packages (MpDocument         *self,
   return TRUE;
 
 fail:
-  rollback (self->db);
+  _mp_sql_rollback (self->db);
   command_clear (&cmd);
   return FALSE;
 }
@@ -4344,53 +2535,53 @@ write_new_file (const char         *tmp,
   rc = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, db, rc);
+      _mp_sql_set_error (error, db, rc);
       sqlite3_close (db);
       return FALSE;
     }
-  configure_connection (db);
+  _mp_sql_configure_connection (db);
 
   pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA journal_mode = DELETE; "
                              "PRAGMA synchronous = FULL;", MP_DOCUMENT_APPLICATION_ID);
-  if (!exec_sql (db, pragmas, error) || !begin (db, error))
+  if (!_mp_sql_exec (db, pragmas, error) || !_mp_sql_begin (db, error))
     goto fail;
 
   /* Version 1 and then every migration: new and upgraded files are alike. */
-  if (!exec_sql (db, schema_v1, error) || !exec_sql (db, "PRAGMA user_version = 1", error))
+  if (!_mp_document_write_schema_v1 (db, error))
     goto fail;
-  if (!(meta = prepare (db, "INSERT INTO meta (key, value) VALUES (?1, ?2)", error)))
+  if (!(meta = _mp_sql_prepare (db, "INSERT INTO meta (key, value) VALUES (?1, ?2)", error)))
     goto fail;
-  bind_text (meta, 1, "generator");
-  bind_text (meta, 2, "Mobility Planner " PACKAGE_VERSION);
-  if (!step_done (db, meta, error))
+  _mp_sql_bind_text (meta, 1, "generator");
+  _mp_sql_bind_text (meta, 2, "Mobility Planner " PACKAGE_VERSION);
+  if (!_mp_sql_step_done (db, meta, error))
     goto fail;
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
     g_autofree char *created = g_date_time_format_iso8601 (now);
 
-    bind_text (meta, 1, "created");
-    bind_text (meta, 2, created);
-    if (!step_done (db, meta, error))
+    _mp_sql_bind_text (meta, 1, "created");
+    _mp_sql_bind_text (meta, 2, created);
+    if (!_mp_sql_step_done (db, meta, error))
       goto fail;
   }
   g_clear_pointer (&meta, sqlite3_finalize);
-  if (!write_reference_rows (db, reference, error) || !commit (db, error))
+  if (!_mp_document_write_reference_rows (db, reference, error) || !_mp_sql_commit (db, error))
     goto fail;
-  if (!migrate (db, error))
+  if (!_mp_document_migrate (db, error))
     goto fail;
 
   rc = sqlite3_close (db);
   db = NULL;
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, NULL, rc);
+      _mp_sql_set_error (error, NULL, rc);
       return FALSE;
     }
   return TRUE;
 
 fail:
   g_clear_pointer (&meta, sqlite3_finalize);
-  rollback (db);
+  _mp_sql_rollback (db);
   sqlite3_close (db);
   return FALSE;
 }
@@ -4587,7 +2778,7 @@ mp_document_save_as (MpDocument  *self,
   rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
-      configure_connection (dest);
+      _mp_sql_configure_connection (dest);
       backup = sqlite3_backup_init (dest, "main", self->db, "main");
       if (backup != NULL)
         {
@@ -4605,7 +2796,7 @@ mp_document_save_as (MpDocument  *self,
     }
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, dest, rc);
+      _mp_sql_set_error (error, dest, rc);
       sqlite3_close (dest);
       g_unlink (tmp);
       goto fail;
@@ -4613,7 +2804,7 @@ mp_document_save_as (MpDocument  *self,
   rc = sqlite3_close (dest);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, NULL, rc);
+      _mp_sql_set_error (error, NULL, rc);
       g_unlink (tmp);
       goto fail;
     }
