@@ -19,13 +19,17 @@
  * fields, wrong types, out-of-range or non-finite values, unknown partner or
  * sector codes, empty names or absurd sizes is refused with an MP_JSON_ERROR
  * whose message names the field path (e.g. "packages[0].schemes[2].months"),
- * the value and the rule.  Nothing is clamped or dropped silently.
+ * the value and the rule.  Nothing is clamped or dropped silently.  The
+ * ranges and lengths are those of the field table (mp-field-rules.h); the
+ * checks on whole packages are the validator's (mp-validate.h).
  */
 
 #include <gio/gio.h>
 
 #include "mp-types.h"
 #include "mp-evaluation.h"
+#include "mp-field-rules.h"
+#include "mp-validate.h"
 
 G_BEGIN_DECLS
 
@@ -51,14 +55,17 @@ typedef enum
 #define MP_JSON_MAX_FILE_SIZE      (64 * 1024 * 1024)  /* bytes */
 #define MP_JSON_MAX_DEPTH          5                   /* nested arrays/objects */
 #define MP_JSON_MAX_PACKAGES       1000
-#define MP_JSON_MAX_ITEMS          10000               /* schemes, offers, asks, tranches per package */
 #define MP_JSON_MAX_REFERENCE      1000                /* partners, sectors in a bundle */
-#define MP_JSON_MAX_PARTNERS       100                 /* partners of one package */
-#define MP_JSON_MAX_NAME           1000                /* characters of a name, code or label */
-#define MP_JSON_MAX_TEXT           10000               /* characters of a description, note or source */
-#define MP_JSON_MAX_QUOTA          10000000.0          /* admissions a year */
-#define MP_JSON_MAX_HORIZON        50                  /* years */
-#define MP_JSON_MAX_DRAWS          1000000
+#define MP_JSON_MAX_ITEMS          MP_VALIDATE_MAX_ITEMS     /* schemes, offers, asks, tranches per package */
+#define MP_JSON_MAX_PARTNERS       MP_VALIDATE_MAX_PARTNERS  /* partners of one package */
+
+/* The limits of fields are rows of the field table (mp-field-rules.h); these
+ * names read them for the callers that print or compare them. */
+#define MP_JSON_MAX_NAME     ((int) mp_field_rule (MP_FIELD_NAME)->max)           /* characters */
+#define MP_JSON_MAX_TEXT     ((int) mp_field_rule (MP_FIELD_TEXT)->max)           /* characters */
+#define MP_JSON_MAX_QUOTA    (mp_field_rule (MP_FIELD_SCHEME_QUOTA)->max)         /* admissions a year */
+#define MP_JSON_MAX_HORIZON  ((int) mp_field_rule (MP_FIELD_PACKAGE_HORIZON)->max) /* years */
+#define MP_JSON_MAX_DRAWS    ((int) mp_field_rule (MP_FIELD_PACKAGE_DRAWS)->max)
 
 GQuark       mp_json_error_quark          (void);
 
