@@ -15,212 +15,15 @@
 
 #include "mp-brief.h"
 #include "mp-cli-commands.h"
-#include "mp-document.h"
-#include "mp-evaluation.h"
 #include "mp-i18n.h"
 #include "mp-json.h"
-#include "mp-reference.h"
 
 /* export-brief and compare: the negotiation brief from a document (.mplan)
- * or from a JSON package or bundle file (mp-json format).
+ * or from a JSON package or bundle file (data/JSON-FORMAT.md).
  *
- * Exit statuses: 0 written; 1 the brief could not be written or the input
- * could not be read; 2 invalid use or input (unknown package, bad option,
- * a package that cannot be evaluated). */
-
-typedef struct
-{
-  MpReference *reference;
-  GPtrArray   *packages;     /* MpPackage*, the ones asked for, in order */
-} Input;
-
-static void
-input_clear (Input *in)
-{
-  g_clear_pointer (&in->reference, mp_reference_free);
-  g_clear_pointer (&in->packages, g_ptr_array_unref);
-}
-
-static gboolean
-is_sqlite_file (const char *path)
-{
-  static const char magic[16] = "SQLite format 3";
-  char head[16] = { 0 };
-  FILE *f;
-  gboolean yes;
-
-  /* Not a FIFO or a device: opening one would block or never end. */
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return FALSE;
-  f = fopen (path, "rb");
-  if (f == NULL)
-    return FALSE;
-  yes = fread (head, 1, sizeof head, f) == sizeof head && memcmp (head, magic, sizeof magic) == 0;
-  fclose (f);
-  return yes;
-}
-
-static char *
-names_list (GPtrArray *names)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < names->len; i++)
-    g_string_append_printf (out, "%s“%s”", i > 0 ? ", " : "", (const char *) g_ptr_array_index (names, i));
-  return g_string_free (out, FALSE);
-}
-
-/* Loads the packages called @names (all of them when @names is empty) from
- * @path.  Returns an exit status. */
-static int
-load_input (const char  *path,
-            char       **names,
-            Input       *in)
-{
-  g_autoptr(GError) error = NULL;
-  guint n_names = names != NULL ? g_strv_length (names) : 0;
-
-  in->packages = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_package_free);
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      mp_cli_error (_("“%s”: no such file"), path);
-      return MP_CLI_EXIT_FAILURE;
-    }
-
-  if (is_sqlite_file (path))
-    {
-      g_autoptr(MpDocument) doc = mp_document_open (path, MP_DOCUMENT_OPEN_READ_ONLY, &error);
-      g_autoptr(GPtrArray) infos = NULL;
-
-      if (doc == NULL)
-        {
-          mp_cli_error ("%s", error->message);
-          return MP_CLI_EXIT_FAILURE;
-        }
-      in->reference = mp_reference_copy (mp_document_get_reference (doc));
-      infos = mp_document_list_packages (doc, &error);
-      if (infos == NULL)
-        {
-          mp_cli_error ("%s", error->message);
-          return MP_CLI_EXIT_FAILURE;
-        }
-
-      for (guint i = 0; i < (n_names > 0 ? n_names : infos->len); i++)
-        {
-          gint64 id;
-          MpPackage *pkg;
-
-          if (n_names > 0)
-            {
-              id = mp_document_find_package (doc, names[i]);
-              if (id == 0)
-                {
-                  g_autoptr(GPtrArray) known = g_ptr_array_new ();
-                  g_autofree char *list = NULL;
-
-                  for (guint k = 0; k < infos->len; k++)
-                    g_ptr_array_add (known, ((MpPackageInfo *) g_ptr_array_index (infos, k))->name);
-                  list = names_list (known);
-                  mp_cli_error (_("no package “%s” in “%s”; the packages are: %s"),
-                                names[i], path, known->len > 0 ? list : _("(none)"));
-                  return MP_CLI_EXIT_INVALID;
-                }
-            }
-          else
-            id = ((MpPackageInfo *) g_ptr_array_index (infos, i))->id;
-
-          pkg = mp_document_get_package (doc, id, &error);
-          if (pkg == NULL)
-            {
-              mp_cli_error ("%s", error->message);
-              return MP_CLI_EXIT_INVALID;
-            }
-          g_ptr_array_add (in->packages, pkg);
-        }
-      return MP_CLI_EXIT_OK;
-    }
-
-  /* A JSON package or bundle file. */
-  {
-    g_autoptr(MpReference) base = mp_reference_load_default (&error);
-    g_autoptr(MpReference) embedded = NULL;
-    g_autoptr(GPtrArray) all = NULL;
-
-    if (base == NULL)
-      {
-        mp_cli_error ("%s", error->message);
-        return MP_CLI_EXIT_FAILURE;
-      }
-    all = mp_json_read_packages_file (path, base, &embedded, &error);
-    if (all == NULL)
-      {
-        mp_cli_error ("%s", error->message);
-        return g_error_matches (error, MP_JSON_ERROR, MP_JSON_ERROR_IO) ? MP_CLI_EXIT_FAILURE : MP_CLI_EXIT_INVALID;
-      }
-    in->reference = mp_json_merge_reference (base, embedded);
-
-    if (n_names == 0)
-      {
-        for (guint i = 0; i < all->len; i++)
-          g_ptr_array_add (in->packages, mp_package_copy (g_ptr_array_index (all, i)));
-        return MP_CLI_EXIT_OK;
-      }
-
-    for (guint i = 0; i < n_names; i++)
-      {
-        const MpPackage *found = NULL;
-
-        for (guint k = 0; k < all->len && found == NULL; k++)
-          {
-            const MpPackage *p = g_ptr_array_index (all, k);
-            if (p->name != NULL && g_str_equal (p->name, names[i]))
-              found = p;
-          }
-        if (found == NULL)
-          {
-            g_autoptr(GPtrArray) known = g_ptr_array_new ();
-            g_autofree char *list = NULL;
-
-            for (guint k = 0; k < all->len; k++)
-              g_ptr_array_add (known, ((MpPackage *) g_ptr_array_index (all, k))->name);
-            list = names_list (known);
-            mp_cli_error (_("no package “%s” in “%s”; the packages are: %s"),
-                          names[i], path, known->len > 0 ? list : _("(none)"));
-            return MP_CLI_EXIT_INVALID;
-          }
-        g_ptr_array_add (in->packages, mp_package_copy (found));
-      }
-  }
-  return MP_CLI_EXIT_OK;
-}
-
-/* Evaluates @pkg, with the uncertainty analysis when @draws > 0 (or, when
- * @draws < 0, with the package's own number of draws). */
-static MpEvaluation *
-evaluate (const MpPackage   *pkg,
-          const MpReference *ref,
-          int                draws,
-          int               *status)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MpEvaluation) eval = mp_evaluate (pkg, ref, &error);
-  guint n = draws >= 0 ? (guint) draws : pkg->draws;
-
-  if (eval == NULL)
-    {
-      mp_cli_error (_("cannot evaluate “%s”: %s"), pkg->name, error->message);
-      *status = MP_CLI_EXIT_INVALID;
-      return NULL;
-    }
-  if (n > 0 && !mp_evaluation_run_uncertainty (eval, pkg, ref, n, pkg->seed, NULL, NULL, NULL, &error))
-    {
-      mp_cli_error (_("cannot evaluate “%s”: %s"), pkg->name, error->message);
-      *status = MP_CLI_EXIT_INVALID;
-      return NULL;
-    }
-  return g_steal_pointer (&eval);
-}
+ * Exit statuses (mp_cli_exit_code_for_error()): 0 written; 2 invalid use or
+ * input (unknown package, bad option, a damaged file, a package that cannot
+ * be evaluated); 1 other failures (the brief could not be written). */
 
 static GDateTime *
 parse_date (const char *text)
@@ -256,6 +59,8 @@ options_clear (Options *o)
   g_clear_pointer (&o->date, g_free);
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
 /* Parses the common options; returns the document path or NULL (with the
  * message printed). */
 static const char *
@@ -285,7 +90,7 @@ parse (int          *argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      mp_cli_error ("%s", error->message);
+      mp_cli_fail (error);
       return NULL;
     }
   if (*argc != 2)
@@ -315,14 +120,12 @@ int
 mp_cli_export_brief (int    argc,
                      char **argv)
 {
-  Options o = { 0 };
-  Input in = { 0 };
+  g_auto(Options) o = { 0 };
+  g_auto(MpCliInput) in = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(MpEvaluation) eval = NULL;
   g_autoptr(GDateTime) date = NULL;
   MpBriefOptions opts = { 0 };
   const char *path;
-  int status = MP_CLI_EXIT_OK;
 
   path = parse (&argc, &argv, &o, _("DOC --package NAME -o FILE.xlsx"),
                 _("Writes the negotiation brief of one package as an Excel workbook.\n"
@@ -330,64 +133,52 @@ mp_cli_export_brief (int    argc,
                   "--package may be left out when the file holds one package."),
                 FALSE);
   if (path == NULL)
-    {
-      options_clear (&o);
-      return MP_CLI_EXIT_INVALID;
-    }
+    return MP_CLI_EXIT_INVALID;
   if (o.packages != NULL && g_strv_length (o.packages) > 1)
     {
       mp_cli_error (_("export-brief takes one --package; use compare for several"));
-      options_clear (&o);
       return MP_CLI_EXIT_INVALID;
     }
   date = parse_date (o.date);
   if (date == NULL)
     {
       mp_cli_error (_("invalid date “%s”: use YYYY-MM-DD"), o.date);
-      options_clear (&o);
       return MP_CLI_EXIT_INVALID;
     }
 
-  status = load_input (path, o.packages, &in);
-  if (status == MP_CLI_EXIT_OK && in.packages->len != 1)
+  if (!mp_cli_input_load (&in, path, (const char * const *) o.packages, &error))
+    return mp_cli_fail (error);
+  if (in.packages->len != 1)
     {
       mp_cli_error (_("“%s” holds %u packages: choose one with --package NAME"), path, in.packages->len);
-      status = MP_CLI_EXIT_INVALID;
+      return MP_CLI_EXIT_INVALID;
     }
   /* The model's texts in the workbook (findings, assumption labels) follow the
    * brief's language, not the session's. */
   opts.language = o.lang != NULL ? o.lang : mp_brief_language_default ();
   mp_i18n_set_thread_language (opts.language);
-  if (status == MP_CLI_EXIT_OK)
-    eval = evaluate (g_ptr_array_index (in.packages, 0), in.reference, o.draws, &status);
-  if (status == MP_CLI_EXIT_OK)
-    {
-      opts.date = date;
-      opts.author = o.author;
-      if (!mp_brief_write (g_ptr_array_index (in.packages, 0), eval, in.reference, &opts, o.output, &error))
-        {
-          mp_cli_error ("%s", error->message);
-          status = MP_CLI_EXIT_FAILURE;
-        }
-    }
+  if (!mp_cli_input_evaluate (&in, o.draws, NULL, &error))
+    return mp_cli_fail (error);
 
-  input_clear (&in);
-  options_clear (&o);
-  return status;
+  opts.date = date;
+  opts.author = o.author;
+  if (!mp_brief_write (g_ptr_array_index (in.packages, 0), g_ptr_array_index (in.evaluations, 0),
+                       in.reference, &opts, o.output, &error))
+    return mp_cli_fail (error);
+
+  return MP_CLI_EXIT_OK;
 }
 
 int
 mp_cli_compare (int    argc,
                 char **argv)
 {
-  Options o = { 0 };
-  Input in = { 0 };
+  g_auto(Options) o = { 0 };
+  g_auto(MpCliInput) in = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) evals = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_evaluation_free);
   g_autoptr(GDateTime) date = NULL;
   MpBriefOptions opts = { 0 };
   const char *path;
-  int status = MP_CLI_EXIT_OK;
 
   path = parse (&argc, &argv, &o, _("DOC --package A --package B … -o FILE.xlsx"),
                 _("Writes a comparison workbook of 2 to 8 packages: headline figures side by side,\n"
@@ -395,47 +186,31 @@ mp_cli_compare (int    argc,
                   "(.mplan) or a JSON bundle; without --package all of its packages are compared."),
                 TRUE);
   if (path == NULL)
-    {
-      options_clear (&o);
-      return MP_CLI_EXIT_INVALID;
-    }
+    return MP_CLI_EXIT_INVALID;
   date = parse_date (o.date);
   if (date == NULL)
     {
       mp_cli_error (_("invalid date “%s”: use YYYY-MM-DD"), o.date);
-      options_clear (&o);
       return MP_CLI_EXIT_INVALID;
     }
 
-  status = load_input (path, o.packages, &in);
-  if (status == MP_CLI_EXIT_OK &&
-      (in.packages->len < MP_BRIEF_MIN_COMPARE || in.packages->len > MP_BRIEF_MAX_COMPARE))
+  if (!mp_cli_input_load (&in, path, (const char * const *) o.packages, &error))
+    return mp_cli_fail (error);
+  if (in.packages->len < MP_BRIEF_MIN_COMPARE || in.packages->len > MP_BRIEF_MAX_COMPARE)
     {
       mp_cli_error (_("a comparison takes %d to %d packages, not %u"),
                     MP_BRIEF_MIN_COMPARE, MP_BRIEF_MAX_COMPARE, in.packages->len);
-      status = MP_CLI_EXIT_INVALID;
+      return MP_CLI_EXIT_INVALID;
     }
   opts.language = o.lang != NULL ? o.lang : mp_brief_language_default ();
   mp_i18n_set_thread_language (opts.language);
-  for (guint i = 0; status == MP_CLI_EXIT_OK && i < in.packages->len; i++)
-    {
-      MpEvaluation *eval = evaluate (g_ptr_array_index (in.packages, i), in.reference, o.draws, &status);
+  if (!mp_cli_input_evaluate (&in, o.draws, NULL, &error))
+    return mp_cli_fail (error);
 
-      if (eval != NULL)
-        g_ptr_array_add (evals, eval);
-    }
-  if (status == MP_CLI_EXIT_OK)
-    {
-      opts.date = date;
-      opts.author = o.author;
-      if (!mp_brief_write_comparison (in.packages, evals, in.reference, &opts, o.output, &error))
-        {
-          mp_cli_error ("%s", error->message);
-          status = MP_CLI_EXIT_FAILURE;
-        }
-    }
+  opts.date = date;
+  opts.author = o.author;
+  if (!mp_brief_write_comparison (in.packages, in.evaluations, in.reference, &opts, o.output, &error))
+    return mp_cli_fail (error);
 
-  input_clear (&in);
-  options_clear (&o);
-  return status;
+  return MP_CLI_EXIT_OK;
 }

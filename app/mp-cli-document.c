@@ -21,43 +21,6 @@
 
 /* The document commands: new, import, export-json, list. */
 
-static int
-exit_status_for (const GError *error)
-{
-  /* Bad input (a hostile or broken file, invalid JSON) is "invalid"; the
-   * rest (I/O, disk full, busy) is a failure. */
-  if (error->domain == MP_JSON_ERROR)
-    return error->code == MP_JSON_ERROR_IO ? MP_CLI_EXIT_FAILURE : MP_CLI_EXIT_INVALID;
-  if (error->domain == MP_DOCUMENT_ERROR)
-    {
-      switch ((MpDocumentError) error->code)
-        {
-        case MP_DOCUMENT_ERROR_NOT_SQLITE:
-        case MP_DOCUMENT_ERROR_CORRUPT:
-        case MP_DOCUMENT_ERROR_FOREIGN:
-        case MP_DOCUMENT_ERROR_NEWER_VERSION:
-        case MP_DOCUMENT_ERROR_UNEXPECTED_SCHEMA:
-        case MP_DOCUMENT_ERROR_INVALID:
-        case MP_DOCUMENT_ERROR_EXISTS:
-        case MP_DOCUMENT_ERROR_NOT_FOUND:
-          return MP_CLI_EXIT_INVALID;
-        case MP_DOCUMENT_ERROR_FAILED:
-        case MP_DOCUMENT_ERROR_READ_ONLY:
-        case MP_DOCUMENT_ERROR_NOTHING_TO_UNDO:
-        default:
-          return MP_CLI_EXIT_FAILURE;
-        }
-    }
-  return MP_CLI_EXIT_FAILURE;
-}
-
-static int
-fail_with (const GError *error)
-{
-  mp_cli_error ("%s", error->message);
-  return exit_status_for (error);
-}
-
 /* Parses options and checks the number of positional arguments (after the
  * command name); prints the problem and returns FALSE on invalid use. */
 static gboolean
@@ -70,7 +33,7 @@ parse_args (GOptionContext   *context,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      mp_cli_error ("%s", error->message);
+      mp_cli_fail (error);
       return FALSE;
     }
   if (*argc != n_positional + 1)
@@ -116,11 +79,11 @@ mp_cli_new (int    argc,
         doc = mp_document_create (argv[1], reference, &error);
     }
   if (doc == NULL)
-    return fail_with (error);
+    return mp_cli_fail (error);
 
   list = mp_document_list_packages (doc, &error);
   if (list == NULL)
-    return fail_with (error);
+    return mp_cli_fail (error);
   g_print (g_dngettext (GETTEXT_PACKAGE, "Created %s with %u package.\n",
                         "Created %s with %u packages.\n", list->len),
            argv[1], list->len);
@@ -161,7 +124,7 @@ mp_cli_import (int    argc,
       return MP_CLI_EXIT_INVALID;
     }
   if (!g_file_get_contents (argv[2], &data, &len, &error))
-    return fail_with (error);
+    return mp_cli_fail (error);
   if (len > MP_JSON_MAX_FILE_SIZE)
     {
       mp_cli_error (_("%s is larger than %u MB"), argv[2],
@@ -169,17 +132,12 @@ mp_cli_import (int    argc,
       return MP_CLI_EXIT_INVALID;
     }
 
-  if (!(doc = mp_document_open (argv[1], MP_DOCUMENT_OPEN_NONE, &error)))
-    return fail_with (error);
-  if (mp_document_is_read_only (doc))
-    {
-      mp_cli_error ("%s", mp_document_get_read_only_reason (doc));
-      return MP_CLI_EXIT_FAILURE;
-    }
+  if (!(doc = mp_cli_open_document (argv[1], TRUE, &error)))
+    return mp_cli_fail (error);
   if (!(before = mp_document_list_packages (doc, &error)) ||
       !mp_document_import_json (doc, data, (gssize) len, &error) ||
       !(after = mp_document_list_packages (doc, &error)))
-    return fail_with (error);
+    return mp_cli_fail (error);
 
   added = after->len - before->len;
   g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u package into %s.\n",
@@ -217,8 +175,8 @@ mp_cli_export_json (int    argc,
   if (!parse_args (context, &argc, &argv, 1))
     return MP_CLI_EXIT_INVALID;
 
-  if (!(doc = mp_document_open (argv[1], MP_DOCUMENT_OPEN_READ_ONLY, &error)))
-    return fail_with (error);
+  if (!(doc = mp_cli_open_document (argv[1], FALSE, &error)))
+    return mp_cli_fail (error);
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
@@ -236,12 +194,12 @@ mp_cli_export_json (int    argc,
   json = mp_document_export_json (doc, names != NULL ? (const gint64 *) (gpointer) ids->data : NULL,
                                   ids->len, embed, &error);
   if (json == NULL)
-    return fail_with (error);
+    return mp_cli_fail (error);
 
   if (output != NULL && !g_str_equal (output, "-"))
     {
       if (!g_file_set_contents (output, json, -1, &error))
-        return fail_with (error);
+        return mp_cli_fail (error);
     }
   else
     {
@@ -271,10 +229,10 @@ mp_cli_list (int    argc,
   if (!parse_args (context, &argc, &argv, 1))
     return MP_CLI_EXIT_INVALID;
 
-  if (!(doc = mp_document_open (argv[1], MP_DOCUMENT_OPEN_READ_ONLY, &error)))
-    return fail_with (error);
+  if (!(doc = mp_cli_open_document (argv[1], FALSE, &error)))
+    return mp_cli_fail (error);
   if (!(list = mp_document_list_packages (doc, &error)))
-    return fail_with (error);
+    return mp_cli_fail (error);
   reference = mp_document_get_reference (doc);
 
   if (json)

@@ -643,109 +643,6 @@ print_report (const MpPackage    *p,
     }
 }
 
-/* ---- Loading ---------------------------------------------------------------- */
-
-static gboolean
-is_document (const char *path)
-{
-  static const char magic[16] = "SQLite format 3";   /* with its NUL */
-  char head[16] = { 0 };
-  FILE *f;
-  gsize n;
-
-  if (g_str_has_suffix (path, ".mplan"))
-    return TRUE;
-
-  /* Not a FIFO or a device: opening one would block or never end. */
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return FALSE;
-  f = fopen (path, "rb");
-  if (f == NULL)
-    return FALSE;
-  n = fread (head, 1, sizeof head, f);
-  fclose (f);
-
-  return n == sizeof head && memcmp (head, magic, sizeof head) == 0;
-}
-
-/* Loads the packages of a .mplan document and its reference snapshot.
- * Returns the exit status on failure, MP_CLI_EXIT_OK on success. */
-static int
-load_document (const char   *path,
-               GPtrArray   **packages_out,
-               MpReference **reference_out)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MpDocument) doc = NULL;
-  g_autoptr(GPtrArray) infos = NULL;
-  g_autoptr(GPtrArray) packages = NULL;
-
-  doc = mp_document_open (path, MP_DOCUMENT_OPEN_READ_ONLY, &error);
-  if (doc == NULL)
-    {
-      mp_cli_error ("%s", error->message);
-      return g_error_matches (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_FAILED)
-             ? MP_CLI_EXIT_FAILURE : MP_CLI_EXIT_INVALID;
-    }
-
-  infos = mp_document_list_packages (doc, &error);
-  if (infos == NULL)
-    {
-      mp_cli_error ("%s", error->message);
-      return MP_CLI_EXIT_FAILURE;
-    }
-
-  packages = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_package_free);
-  for (guint i = 0; i < infos->len; i++)
-    {
-      const MpPackageInfo *info = g_ptr_array_index (infos, i);
-      MpPackage *p = mp_document_get_package (doc, info->id, &error);
-
-      if (p == NULL)
-        {
-          mp_cli_error ("%s", error->message);
-          return g_error_matches (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID)
-                 ? MP_CLI_EXIT_INVALID : MP_CLI_EXIT_FAILURE;
-        }
-      g_ptr_array_add (packages, p);
-    }
-
-  *reference_out = mp_reference_copy (mp_document_get_reference (doc));
-  *packages_out = g_steal_pointer (&packages);
-
-  return MP_CLI_EXIT_OK;
-}
-
-static int
-load_json (const char   *path,
-           GPtrArray   **packages_out,
-           MpReference **reference_out)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MpReference) shipped = NULL;
-  g_autoptr(MpReference) embedded = NULL;
-  GPtrArray *packages;
-
-  shipped = mp_reference_load_default (&error);
-  if (shipped == NULL)
-    {
-      mp_cli_error (_("cannot load the shipped reference data: %s"), error->message);
-      return MP_CLI_EXIT_FAILURE;
-    }
-
-  packages = mp_json_read_packages_file (path, shipped, &embedded, &error);
-  if (packages == NULL)
-    {
-      mp_cli_error ("%s: %s", path, error->message);
-      return MP_CLI_EXIT_INVALID;
-    }
-
-  *reference_out = mp_json_merge_reference (shipped, embedded);
-  *packages_out = packages;
-
-  return MP_CLI_EXIT_OK;
-}
-
 /* ---- The command ------------------------------------------------------------ */
 
 /**
@@ -763,11 +660,9 @@ mp_cli_evaluate (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) packages = NULL;
-  g_autoptr(GPtrArray) selected = NULL;
-  g_autoptr(GPtrArray) evaluations = NULL;
-  g_autoptr(MpReference) reference = NULL;
+  g_auto(MpCliInput) in = { 0 };
   g_autofree char *package_name = NULL;
+  const char *names[2] = { NULL, NULL };
   g_autofree char *draws_arg = NULL;
   g_autofree char *seed_arg = NULL;
   g_auto(GStrv) files = NULL;
@@ -777,7 +672,6 @@ mp_cli_evaluate (int    argc,
   gboolean have_seed = FALSE;
   guint64 draws = 0;
   guint64 seed = 0;
-  int status;
   GOptionEntry entries[] = {
     { "package", 'p', 0, G_OPTION_ARG_STRING, &package_name,
       N_("Evaluate only the package called NAME"), N_("NAME") },
@@ -806,10 +700,7 @@ mp_cli_evaluate (int    argc,
                                   "other failures."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      mp_cli_error ("%s", error->message);
-      return MP_CLI_EXIT_INVALID;
-    }
+    return mp_cli_fail (error);
 
   if (files == NULL || files[0] == NULL || files[1] != NULL)
     {
@@ -839,89 +730,27 @@ mp_cli_evaluate (int    argc,
       have_seed = TRUE;
     }
 
-  if (!g_file_test (files[0], G_FILE_TEST_EXISTS))
-    {
-      mp_cli_error (_("%s: no such file"), files[0]);
-      return MP_CLI_EXIT_INVALID;
-    }
-
-  status = is_document (files[0]) ? load_document (files[0], &packages, &reference)
-                                  : load_json (files[0], &packages, &reference);
-  if (status != MP_CLI_EXIT_OK)
-    return status;
-
-  selected = g_ptr_array_new ();
-  for (guint i = 0; i < packages->len; i++)
-    {
-      MpPackage *p = g_ptr_array_index (packages, i);
-
-      if (package_name == NULL || g_strcmp0 (p->name, package_name) == 0)
-        g_ptr_array_add (selected, p);
-    }
-
-  if (selected->len == 0)
-    {
-      g_autoptr(GString) names = g_string_new (NULL);
-
-      for (guint i = 0; i < packages->len; i++)
-        g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "",
-                                ((MpPackage *) g_ptr_array_index (packages, i))->name);
-      if (package_name != NULL)
-        mp_cli_error (_("%s holds no package called “%s”; it holds: %s"), files[0], package_name,
-                      packages->len > 0 ? names->str : _("no packages"));
-      else
-        mp_cli_error (_("%s holds no packages"), files[0]);
-      return MP_CLI_EXIT_INVALID;
-    }
-
-  evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_evaluation_free);
-  for (guint i = 0; i < selected->len; i++)
-    {
-      MpPackage *p = g_ptr_array_index (selected, i);
-      guint n = have_draws ? (guint) draws : p->draws;
-      guint64 s = have_seed ? seed : p->seed;
-      MpEvaluation *eval = mp_evaluate (p, reference, &error);
-
-      if (eval == NULL)
-        {
-          mp_cli_error ("%s: %s", p->name, error->message);
-          return error->domain == MP_EVALUATION_ERROR ? MP_CLI_EXIT_INVALID : MP_CLI_EXIT_FAILURE;
-        }
-      g_ptr_array_add (evaluations, eval);
-
-      if (n > 0 &&
-          !mp_evaluation_run_uncertainty (eval, p, reference, n, s, NULL, NULL, NULL, &error))
-        {
-          mp_cli_error ("%s: %s", p->name, error->message);
-          return error->domain == MP_EVALUATION_ERROR ? MP_CLI_EXIT_INVALID : MP_CLI_EXIT_FAILURE;
-        }
-    }
+  names[0] = package_name;
+  if (!mp_cli_input_load (&in, files[0], names, &error) ||
+      !mp_cli_input_evaluate (&in, have_draws ? (gint64) draws : -1, have_seed ? &seed : NULL, &error))
+    return mp_cli_fail (error);
 
   if (json)
     {
-      if (selected->len == 1)
-        output = mp_json_write_evaluation (g_ptr_array_index (selected, 0),
-                                           g_ptr_array_index (evaluations, 0), &error);
+      if (in.packages->len == 1)
+        output = mp_json_write_evaluation (g_ptr_array_index (in.packages, 0),
+                                           g_ptr_array_index (in.evaluations, 0), &error);
       else
-        output = mp_json_write_evaluations (selected, evaluations, &error);
+        output = mp_json_write_evaluations (in.packages, in.evaluations, &error);
       if (output == NULL)
-        {
-          mp_cli_error ("%s", error->message);
-          return MP_CLI_EXIT_FAILURE;
-        }
+        return mp_cli_fail (error);
       fputs (output, stdout);
     }
   else
     {
-      for (guint i = 0; i < selected->len; i++)
-        print_report (g_ptr_array_index (selected, i), g_ptr_array_index (evaluations, i),
-                      reference);
-    }
-
-  if (fflush (stdout) != 0 || ferror (stdout))
-    {
-      mp_cli_error (_("cannot write the output"));
-      return MP_CLI_EXIT_FAILURE;
+      for (guint i = 0; i < in.packages->len; i++)
+        print_report (g_ptr_array_index (in.packages, i), g_ptr_array_index (in.evaluations, i),
+                      in.reference);
     }
 
   return MP_CLI_EXIT_OK;

@@ -29,7 +29,7 @@ parse_options (GOptionContext   *context,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      mp_cli_error ("%s", error->message);
+      mp_cli_fail (error);
       return FALSE;
     }
 
@@ -322,10 +322,7 @@ mp_cli_partners (int    argc,
 
   ref = mp_reference_load_default (&error);
   if (ref == NULL)
-    {
-      mp_cli_error ("%s", error->message);
-      return MP_CLI_EXIT_FAILURE;
-    }
+    return mp_cli_fail (error);
 
   ddi = mp_reference_compute_ddi (ref);
   mp_risk_thresholds_init (&thresholds);
@@ -336,15 +333,6 @@ mp_cli_partners (int    argc,
     print_partners_text (ref, ddi, &thresholds);
 
   return MP_CLI_EXIT_OK;
-}
-
-/* Exit status for a document that cannot be opened: its own I/O failures are
- * failures, everything else (missing, damaged, foreign file) invalid input. */
-static int
-document_error_status (const GError *error)
-{
-  return g_error_matches (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_FAILED)
-         ? MP_CLI_EXIT_FAILURE : MP_CLI_EXIT_INVALID;
 }
 
 static char *
@@ -415,31 +403,16 @@ mp_cli_import_indicators (int    argc,
       return MP_CLI_EXIT_INVALID;
     }
 
-  doc = mp_document_open (argv[1], dry_run ? MP_DOCUMENT_OPEN_READ_ONLY : MP_DOCUMENT_OPEN_NONE,
-                          &error);
+  doc = mp_cli_open_document (argv[1], !dry_run, &error);
   if (doc == NULL)
-    {
-      mp_cli_error ("%s", error->message);
-      return document_error_status (error);
-    }
-  if (!dry_run && mp_document_is_read_only (doc))
-    {
-      const char *reason = mp_document_get_read_only_reason (doc);
-
-      mp_cli_error (_("%s is read-only: %s"), argv[1],
-                    reason != NULL ? reason : _("it cannot be changed"));
-      return MP_CLI_EXIT_FAILURE;
-    }
+    return mp_cli_fail (error);
 
   if (!mp_reference_parse_csv_file (mp_document_get_reference (doc), argv[2], &changes, &error))
     {
       g_autofree char *where = g_filename_display_name (argv[2]);
 
       mp_cli_error ("%s: %s", where, error->message);
-      return error->domain == MP_REFERENCE_ERROR
-             || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-             || g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR)
-             ? MP_CLI_EXIT_INVALID : MP_CLI_EXIT_FAILURE;
+      return mp_cli_exit_code_for_error (error);
     }
 
   print_changes (changes);
@@ -465,7 +438,7 @@ mp_cli_import_indicators (int    argc,
       || !mp_document_replace_reference (doc, updated, &error))
     {
       mp_cli_error (_("nothing was changed: %s"), error->message);
-      return MP_CLI_EXIT_FAILURE;
+      return mp_cli_exit_code_for_error (error);
     }
 
   g_print (g_dngettext (GETTEXT_PACKAGE,
@@ -511,30 +484,16 @@ mp_cli_export_indicators (int    argc,
       return MP_CLI_EXIT_INVALID;
     }
 
-  doc = mp_document_open (argv[1], MP_DOCUMENT_OPEN_READ_ONLY, &error);
+  doc = mp_cli_open_document (argv[1], FALSE, &error);
   if (doc == NULL)
-    {
-      mp_cli_error ("%s", error->message);
-      return document_error_status (error);
-    }
+    return mp_cli_fail (error);
 
   csv = mp_reference_to_csv (mp_document_get_reference (doc), &len);
 
   if (output == NULL)
-    {
-      if (fwrite (csv, 1, len, stdout) != len || fflush (stdout) != 0)
-        {
-          mp_cli_error (_("could not write to standard output"));
-          return MP_CLI_EXIT_FAILURE;
-        }
-      return MP_CLI_EXIT_OK;
-    }
-
-  if (!g_file_set_contents (output, csv, len, &error))
-    {
-      mp_cli_error ("%s", error->message);
-      return MP_CLI_EXIT_FAILURE;
-    }
+    fwrite (csv, 1, len, stdout);   /* a write error is reported on the way out */
+  else if (!g_file_set_contents (output, csv, len, &error))
+    return mp_cli_fail (error);
 
   return MP_CLI_EXIT_OK;
 }

@@ -32,20 +32,6 @@ static const MpCliCommand commands[] = {
   { NULL, NULL, NULL }
 };
 
-void
-mp_cli_error (const char *format,
-              ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_printerr ("mobility-planner-cli: %s\n", message);
-}
-
 /* Package names, notes and sources come from other people's files: their
  * control characters (terminal escapes such as ESC [2J, or U+009B) are shown
  * as \uXXXX, never passed to the terminal.  Tabs and newlines stay.  The
@@ -106,6 +92,19 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n", _("Options: --help, --version"));
 }
 
+/* Output that did not reach its file (a full disk, a closed pipe) is a
+ * failure of every command, not a success. */
+static int
+finish (int status)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      mp_cli_error (_("cannot write the output"));
+      return status == MP_CLI_EXIT_OK ? MP_CLI_EXIT_FAILURE : status;
+    }
+  return status;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,7 +140,7 @@ main (int   argc,
   for (gsize i = 0; commands[i].name != NULL; i++)
     {
       if (g_str_equal (argv[1], commands[i].name))
-        return commands[i].run (argc - 1, argv + 1);
+        return finish (commands[i].run (argc - 1, argv + 1));
     }
 
   mp_cli_error (_("unknown command “%s”; see --help"), argv[1]);

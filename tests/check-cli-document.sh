@@ -1,5 +1,7 @@
 #!/bin/sh
-# mobility-planner-cli new, import, export-json and list, end to end.
+# mobility-planner-cli new, import, export-json and list, end to end, and the
+# exit statuses README promises for every command that reads a document: 0 on
+# success, 2 on invalid input or a damaged file, 1 on other failures.
 # Usage: check-cli-document.sh CLI EXAMPLES_DIR
 set -u
 cli=$1; examples=$2
@@ -10,7 +12,7 @@ check () {
   n=$((n + 1))
   if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; failed=1; fi
 }
-echo "1..12"
+echo "1..16"
 
 "$cli" new "$tmp/doc.mplan" > "$tmp/out.txt" 2>&1
 status=$?
@@ -75,5 +77,54 @@ check "new --demo creates a document with the demo packages" \
 "$cli" new > "$tmp/out.txt" 2>&1
 status=$?
 check "new without a document is invalid use (exit 2)" '[ $status -eq 2 ]'
+
+# Every command that reads a document, with DOC standing for the document.
+readers='list DOC
+evaluate --draws 0 DOC
+export-json DOC
+export-brief DOC -o OUT/out.xlsx
+compare DOC -o OUT/out.xlsx
+export-indicators DOC
+import DOC EXAMPLES/gecco-morocco-agriculture.json
+import-indicators DOC OUT/indicators.csv
+import OUT/doc.mplan DOC'
+"$cli" export-indicators "$tmp/doc.mplan" -o "$tmp/indicators.csv"
+
+# statuses FILE: the exit status of each reader on a fresh copy of FILE.
+statuses () {
+  file=$1
+  echo "$readers" | while read -r line; do
+    rm -f "$tmp/work.mplan" "$tmp/work.mplan-wal" "$tmp/work.mplan-shm"
+    [ -e "$file" ] && cp "$file" "$tmp/work.mplan"
+    # shellcheck disable=SC2046
+    "$cli" $(echo "$line" | sed "s|DOC|$tmp/work.mplan|; s|OUT|$tmp|; s|EXAMPLES|$examples|") \
+      > /dev/null 2> /dev/null < /dev/null
+    printf '%s ' $?
+  done
+}
+
+head -c 1000 "$tmp/doc.mplan" > "$tmp/truncated.mplan"
+printf 'SQLite format 3\000' > "$tmp/header-only.mplan"
+got=$(statuses "$tmp/truncated.mplan"; statuses "$tmp/header-only.mplan")
+check "a damaged document is invalid input (exit 2) for every command that reads one" \
+  '[ "$got" = "2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 " ] || { echo "# $got"; false; }'
+
+got=$(statuses "$tmp/no-such-file.mplan")
+check "a missing document is invalid input (exit 2) for every command that reads one" \
+  '[ "$got" = "2 2 2 2 2 2 2 2 2 " ] || { echo "# $got"; false; }'
+
+if [ -w /dev/full ]; then
+  "$cli" list "$tmp/doc.mplan" > /dev/full 2> "$tmp/out.txt"
+  status=$?
+  check "output that cannot be written (a full disk) is a failure (exit 1)" \
+    '[ $status -eq 1 ] && grep -q "cannot write the output" "$tmp/out.txt"'
+else
+  n=$((n + 1)); echo "ok $n # SKIP /dev/full is not available"
+fi
+
+"$cli" export-json "$tmp/doc.mplan" -o "$tmp/doc.mplan/out.json" > "$tmp/out.txt" 2>&1
+status=$?
+check "an output file that cannot be created is a failure (exit 1)" \
+  '[ $status -eq 1 ] && grep -q "^mobility-planner-cli: " "$tmp/out.txt"'
 
 exit $failed

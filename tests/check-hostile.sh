@@ -9,8 +9,9 @@
 # its README.md) and on a few made here (too large to check in, or derived
 # from a real document).  Every refusal must be a clear message on stderr that
 # starts with "mobility-planner-cli: ", without "CRITICAL", "(null)" or a
-# sanitizer report, with a non-zero exit status below 128 (no crash), no
-# output file and the target document unchanged.  The hostile but valid
+# sanitizer report, with exit status 2 (invalid input or a damaged file, as
+# README promises; not 1, and no crash), no output file and the target
+# document unchanged.  The hostile but valid
 # inputs (formula and SQL text in names and sources) must be accepted and
 # kept as text, in the document, the JSON export and the brief.  Prints TAP.
 #
@@ -67,6 +68,8 @@ refused () {
     not_ok "$what: refused without a crash" "exit status $status" "$(head -c 2000 "$tmp/stderr")"
   elif [ $status -eq 124 ] && [ -n "$limit" ]; then
     not_ok "$what: refused without hanging" "killed after 60 s"
+  elif [ $status -ne 2 ]; then
+    not_ok "$what: refused as invalid input (exit 2)" "exit status $status" "$(head -c 600 "$tmp/stderr")"
   elif [ "${first#mobility-planner-cli: }" = "$first" ] || [ "$first" = "mobility-planner-cli: " ]; then
     not_ok "$what: a message starting with \"mobility-planner-cli: \"" "$(head -c 600 "$tmp/stderr")"
   elif grep -q -e CRITICAL -e '(null)' -e 'WARNING \*\*' -e 'ERROR \*\*' -e 'Sanitizer' \
@@ -188,6 +191,8 @@ for f in "$hostile"/mplan/*.mplan "$tmp"/mplan/*.mplan; do
   refused "evaluate $name" evaluate --draws 0 "$work"
   refused "export-json $name" export-json "$work"
   refused "export-brief $name" export-brief "$work" -o "$tmp/out.xlsx"
+  refused "compare $name" compare "$work" -o "$tmp/out.xlsx"
+  refused "export-indicators $name" export-indicators "$work"
   refused "import into $name" import "$work" "$hostile/accepted/base.json"
   refused "import-indicators into $name" import-indicators "$work" "$hostile/accepted/formula-sources.csv"
 done
