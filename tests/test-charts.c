@@ -333,17 +333,14 @@ save_texture (GdkTexture *texture,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
-typedef char *(*TooltipFunc) (GtkWidget *chart, double x, double y);
-
 /* Scans the chart for points whose tooltip is @expected and returns their
  * centre and the lowest of them; fails when there is none. */
 static void
-find_tooltip_full (GtkWidget   *chart,
-                   TooltipFunc  func,
-                   const char  *expected,
-                   double      *cx,
-                   double      *cy,
-                   double      *max_y)
+find_tooltip_full (GtkWidget  *chart,
+                   const char *expected,
+                   double     *cx,
+                   double     *cy,
+                   double     *max_y)
 {
   double sx = 0, sy = 0, my = 0;
   guint n = 0;
@@ -351,7 +348,7 @@ find_tooltip_full (GtkWidget   *chart,
   for (int y = 0; y < gtk_widget_get_height (chart); y += 3)
     for (int x = 0; x < gtk_widget_get_width (chart); x += 3)
       {
-        g_autofree char *text = func (chart, x, y);
+        g_autofree char *text = mp_chart_dup_tooltip_at (MP_CHART (chart), x, y);
 
         if (g_strcmp0 (text, expected) == 0)
           {
@@ -372,13 +369,12 @@ find_tooltip_full (GtkWidget   *chart,
 }
 
 static void
-find_tooltip (GtkWidget   *chart,
-              TooltipFunc  func,
-              const char  *expected,
-              double      *cx,
-              double      *cy)
+find_tooltip (GtkWidget  *chart,
+              const char *expected,
+              double     *cx,
+              double     *cy)
 {
-  find_tooltip_full (chart, func, expected, cx, cy, NULL);
+  find_tooltip_full (chart, expected, cx, cy, NULL);
 }
 
 /* Through the real signal, as GTK asks when the pointer rests there. */
@@ -412,12 +408,9 @@ assert_accessible_description (GtkWidget  *chart,
                                        description);
 }
 
-typedef void (*DrawFunc) (GtkWidget *chart, cairo_t *cr, double width, double height, MpChartStyle style);
-
 /* The print path: the same drawing into a plain cairo image surface. */
 static void
 check_draw_function (GtkWidget  *chart,
-                     DrawFunc    draw,
                      const char *name)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 480, 300);
@@ -426,7 +419,7 @@ check_draw_function (GtkWidget  *chart,
   g_autofree char *path = g_build_filename (tmp_dir, file, NULL);
   Pixels p = { 0 };
 
-  draw (chart, cr, 480, 300, MP_CHART_STYLE_PRINT);
+  mp_chart_draw (MP_CHART (chart), cr, 480, 300, MP_CHART_STYLE_PRINT);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -447,7 +440,6 @@ check_draw_function (GtkWidget  *chart,
 static void
 maybe_screenshot (GtkWindow  *window,
                   GtkWidget  *chart,
-                  DrawFunc    draw,
                   const char *name)
 {
   const char *dir = g_getenv ("MP_CHART_SCREENSHOT_DIR");
@@ -479,7 +471,7 @@ maybe_screenshot (GtkWindow  *window,
 
     /* 1000 × 600 px for a 500 × 300 pt chart: twice the scale, to read */
     cairo_scale (cr, 2, 2);
-    draw (chart, cr, 500, 300, MP_CHART_STYLE_PRINT);
+    mp_chart_draw (MP_CHART (chart), cr, 500, 300, MP_CHART_STYLE_PRINT);
     cairo_destroy (cr);
     cairo_surface_write_to_png (surface, path);
     cairo_surface_destroy (surface);
@@ -607,24 +599,6 @@ test_format_dutch (void)
 
 /* ---- the charts --------------------------------------------------------------- */
 
-static char *
-projection_tooltip (GtkWidget *chart,
-                    double     x,
-                    double     y)
-{
-  return mp_projection_chart_dup_tooltip_at (MP_PROJECTION_CHART (chart), x, y);
-}
-
-static void
-projection_draw (GtkWidget    *chart,
-                 cairo_t      *cr,
-                 double        w,
-                 double        h,
-                 MpChartStyle  style)
-{
-  mp_projection_chart_draw (MP_PROJECTION_CHART (chart), cr, w, h, style);
-}
-
 static void
 test_projection (void)
 {
@@ -647,13 +621,11 @@ test_projection (void)
   assert_accessible_label (chart, "Projected person-years by sector");
 
   /* 2028: care 200 of 250 person-years, remittances €1 m · 2 */
-  find_tooltip_full (chart, projection_tooltip,
-                     "2028 · Health and social care: 200 person-years\n"
+  find_tooltip_full (chart, "2028 · Health and social care: 200 person-years\n"
                      "All sectors: 250 person-years\n"
                      "Remittances: €2.0 m", &x28, &y28, &bottom28);
   /* 2033 (y = 6): agriculture 50 of 550, remittances €7.0 m */
-  find_tooltip (chart, projection_tooltip,
-                "2033 · Agriculture: 50 person-years\n"
+  find_tooltip (chart, "2033 · Agriculture: 50 person-years\n"
                 "All sectors: 550 person-years\n"
                 "Remittances: €7.0 m", &x33, &y33);
   g_assert_cmpfloat (x28, <, x33);
@@ -668,34 +640,16 @@ test_projection (void)
   g_assert_true (query_tooltip (chart, (int) x28, (int) y28));
   g_assert_false (query_tooltip (chart, 1, 1));
 
-  check_draw_function (chart, projection_draw, "projection");
-  maybe_screenshot (window, chart, projection_draw, "projection");
+  check_draw_function (chart, "projection");
+  maybe_screenshot (window, chart, "projection");
 
   /* Empty state */
   mp_projection_chart_set_evaluation (MP_PROJECTION_CHART (chart), NULL, NULL);
   assert_accessible_description (chart, "No schemes in this package");
-  maybe_screenshot (window, chart, projection_draw, "projection-empty");
+  maybe_screenshot (window, chart, "projection-empty");
 
   pixels_clear (&pixels);
   gtk_window_destroy (window);
-}
-
-static char *
-deal_map_tooltip (GtkWidget *chart,
-                  double     x,
-                  double     y)
-{
-  return mp_deal_map_dup_tooltip_at (MP_DEAL_MAP (chart), x, y);
-}
-
-static void
-deal_map_draw (GtkWidget    *chart,
-               cairo_t      *cr,
-               double        w,
-               double        h,
-               MpChartStyle  style)
-{
-  mp_deal_map_draw (MP_DEAL_MAP (chart), cr, w, h, style);
 }
 
 static void
@@ -729,40 +683,20 @@ test_deal_map (void)
                                  "Regional Maghreb: fit 71, Netherlands benefit 38, balance +33. "
                                  "No scores yet: fit \u2013, Netherlands benefit \u2013, balance \u2013.");
 
-  find_tooltip (chart, deal_map_tooltip,
-                "Care talent + home (selected)\nPartner fit: 68.0\nNetherlands benefit: 54.0\nBalance: +14.0",
+  find_tooltip (chart, "Care talent + home (selected)\nPartner fit: 68.0\nNetherlands benefit: 54.0\nBalance: +14.0",
                 &cx, &cy);
-  find_tooltip (chart, deal_map_tooltip,
-                "Agri circular GECCO\nPartner fit: 47.0\nNetherlands benefit: 61.0\nBalance: -14.0",
+  find_tooltip (chart, "Agri circular GECCO\nPartner fit: 47.0\nNetherlands benefit: 61.0\nBalance: -14.0",
                 &ax, &ay);
   /* more NL benefit is further right, more fit is higher up */
   g_assert_cmpfloat (ax, >, cx);
   g_assert_cmpfloat (ay, >, cy);
   g_assert_true (query_tooltip (chart, (int) cx, (int) cy));
 
-  check_draw_function (chart, deal_map_draw, "deal-map");
-  maybe_screenshot (window, chart, deal_map_draw, "deal-map");
+  check_draw_function (chart, "deal-map");
+  maybe_screenshot (window, chart, "deal-map");
 
   pixels_clear (&pixels);
   gtk_window_destroy (window);
-}
-
-static char *
-fan_tooltip (GtkWidget *chart,
-             double     x,
-             double     y)
-{
-  return mp_fan_chart_dup_tooltip_at (MP_FAN_CHART (chart), x, y);
-}
-
-static void
-fan_draw (GtkWidget    *chart,
-          cairo_t      *cr,
-          double        w,
-          double        h,
-          MpChartStyle  style)
-{
-  mp_fan_chart_draw (MP_FAN_CHART (chart), cr, w, h, style);
 }
 
 static void
@@ -792,8 +726,7 @@ test_fan (void)
   assert_accessible_label (chart, "Person-years: P10 to P90 range");
 
   /* 2030 (y = 3): total 450; P90 = 517.5, P50 = 436.5, P10 = 360 */
-  find_tooltip (chart, fan_tooltip,
-                "2030\nP90: 518\nMedian (P50): 436\nP10: 360\nDeterministic: 450", &x, &y);
+  find_tooltip (chart, "2030\nP90: 518\nMedian (P50): 436\nP10: 360\nDeterministic: 450", &x, &y);
   g_assert_true (query_tooltip (chart, (int) x, (int) y));
 
   g_object_set (chart, "show-deterministic", FALSE, NULL);
@@ -802,34 +735,16 @@ test_fan (void)
     g_autofree char *text = NULL;
 
     wait_for_paint (chart);
-    text = mp_fan_chart_dup_tooltip_at (MP_FAN_CHART (chart), x, y);
+    text = mp_chart_dup_tooltip_at (MP_CHART (chart), x, y);
     g_assert_cmpstr (text, ==, "2030\nP90: 518\nMedian (P50): 436\nP10: 360");
   }
   mp_fan_chart_set_show_deterministic (MP_FAN_CHART (chart), TRUE);
 
-  check_draw_function (chart, fan_draw, "fan");
-  maybe_screenshot (window, chart, fan_draw, "fan");
+  check_draw_function (chart, "fan");
+  maybe_screenshot (window, chart, "fan");
 
   pixels_clear (&pixels);
   gtk_window_destroy (window);
-}
-
-static char *
-tornado_tooltip (GtkWidget *chart,
-                 double     x,
-                 double     y)
-{
-  return mp_tornado_chart_dup_tooltip_at (MP_TORNADO_CHART (chart), x, y);
-}
-
-static void
-tornado_draw (GtkWidget    *chart,
-              cairo_t      *cr,
-              double        w,
-              double        h,
-              MpChartStyle  style)
-{
-  mp_tornado_chart_draw (MP_TORNADO_CHART (chart), cr, w, h, style);
 }
 
 static void
@@ -859,23 +774,22 @@ test_tornado (void)
   g_assert_nonnull (fill_label);
   fill_tip = g_strdup_printf ("%s\nAt its low: 61.5 (-6.5)\nAt its high: 72.0 (+4.0)\n"
                               "Partner fit at the base: 68.0", fill_label);
-  find_tooltip (chart, tornado_tooltip, fill_tip, &fx, &fy);
+  find_tooltip (chart, fill_tip, &fx, &fy);
   /* An unknown key is shown as it is; its swing (1.5) is the narrowest */
-  find_tooltip (chart, tornado_tooltip,
-                "no-such-assumption\nAt its low: 67.0 (-1.0)\nAt its high: 68.5 (+0.5)\n"
+  find_tooltip (chart, "no-such-assumption\nAt its low: 67.0 (-1.0)\nAt its high: 68.5 (+0.5)\n"
                 "Partner fit at the base: 68.0", &ux, &uy);
   g_assert_cmpfloat (fy, <, uy);
   g_assert_true (query_tooltip (chart, (int) fx, (int) fy));
 
-  check_draw_function (chart, tornado_draw, "tornado");
-  maybe_screenshot (window, chart, tornado_draw, "tornado");
+  check_draw_function (chart, "tornado");
+  maybe_screenshot (window, chart, "tornado");
 
   /* The NL benefit: no-such-assumption does not move it and is left out */
   mp_tornado_chart_set_evaluation (MP_TORNADO_CHART (chart), eval, MP_HEADLINE_NL_BENEFIT);
   wait_for_paint (chart);
   nl_tip = g_strdup_printf ("%s\nAt its low: 50.0 (-4.0)\nAt its high: 57.0 (+3.0)\n"
                             "Netherlands benefit at the base: 54.0", fill_label);
-  find_tooltip (chart, tornado_tooltip, nl_tip, &nx, &ny);
+  find_tooltip (chart, nl_tip, &nx, &ny);
 
   /* Before the analysis */
   {
@@ -887,24 +801,6 @@ test_tornado (void)
 
   pixels_clear (&pixels);
   gtk_window_destroy (window);
-}
-
-static char *
-risk_tooltip (GtkWidget *chart,
-              double     x,
-              double     y)
-{
-  return mp_risk_matrix_dup_tooltip_at (MP_RISK_MATRIX (chart), x, y);
-}
-
-static void
-risk_draw (GtkWidget    *chart,
-           cairo_t      *cr,
-           double        w,
-           double        h,
-           MpChartStyle  style)
-{
-  mp_risk_matrix_draw (MP_RISK_MATRIX (chart), cr, w, h, style);
 }
 
 static void
@@ -929,16 +825,17 @@ test_risk_matrix (void)
   assert_accessible_label (chart, "Risk matrix");
 
   /* Medium country risk × high measure risk: enhanced + suspension clause
-   * (DOMAIN.md §4.4), holding the return ask and the never-allowed one */
+   * (models/README.md, “Human-rights risk framework”), holding the return
+   * ask and the never-allowed one */
   cell_tip = g_strdup_printf ("Country risk: Medium · measure risk: High\nMonitoring: %s\n"
                               "• Return and readmission\n• Push- or pullbacks — not allowed",
                               mp_monitoring_label (MP_MONITOR_ENHANCED_SUSPENSION));
-  find_tooltip (chart, risk_tooltip, cell_tip, &x, &y);
+  find_tooltip (chart, cell_tip, &x, &y);
   /* High × high: not allowed, no measure of this package there */
   high_tip = g_strdup_printf ("Country risk: High · measure risk: High\nMonitoring: %s\n"
                               "No measure of this package is in this cell",
                               mp_monitoring_label (MP_MONITOR_NOT_ALLOWED));
-  find_tooltip (chart, risk_tooltip, high_tip, &hx, &hy);
+  find_tooltip (chart, high_tip, &hx, &hy);
   g_assert_cmpfloat (hy, >, y);
   g_assert_cmpfloat (fabs (hx - x), <, 2);
   g_assert_true (query_tooltip (chart, (int) x, (int) y));
@@ -947,38 +844,20 @@ test_risk_matrix (void)
   {
     double nx, ny;
 
-    find_tooltip (chart, risk_tooltip, "Never allowed, whatever the risk class:\n• Push- or pullbacks",
+    find_tooltip (chart, "Never allowed, whatever the risk class:\n• Push- or pullbacks",
                   &nx, &ny);
     g_assert_cmpfloat (ny, >, hy);
   }
 
-  check_draw_function (chart, risk_draw, "risk-matrix");
-  maybe_screenshot (window, chart, risk_draw, "risk-matrix");
+  check_draw_function (chart, "risk-matrix");
+  maybe_screenshot (window, chart, "risk-matrix");
 
   mp_risk_matrix_set_measures (MP_RISK_MATRIX (chart), NULL, 0);
   assert_accessible_description (chart, "No measures in this package");
-  maybe_screenshot (window, chart, risk_draw, "risk-matrix-empty");
+  maybe_screenshot (window, chart, "risk-matrix-empty");
 
   pixels_clear (&pixels);
   gtk_window_destroy (window);
-}
-
-static char *
-bar_tooltip (GtkWidget *chart,
-             double     x,
-             double     y)
-{
-  return mp_bar_list_dup_tooltip_at (MP_BAR_LIST (chart), x, y);
-}
-
-static void
-bar_draw (GtkWidget    *chart,
-          cairo_t      *cr,
-          double        w,
-          double        h,
-          MpChartStyle  style)
-{
-  mp_bar_list_draw (MP_BAR_LIST (chart), cr, w, h, style);
 }
 
 static void
@@ -1007,13 +886,12 @@ test_bar_list (void)
   gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, -1, &min_h, &nat_h, NULL, NULL);
   g_assert_cmpint (min_h, >=, 4 * 14);
 
-  find_tooltip (chart, bar_tooltip,
-                "Remittances\nSatisfaction: 0.94\nDelivered: €31 m a year\n"
+  find_tooltip (chart, "Remittances\nSatisfaction: 0.94\nDelivered: €31 m a year\n"
                 "Reference scale: €11 m a year\nWeight: 5", &x, &y);
   g_assert_true (query_tooltip (chart, (int) x, (int) y));
 
-  check_draw_function (chart, bar_draw, "bar-list");
-  maybe_screenshot (window, chart, bar_draw, "bar-list");
+  check_draw_function (chart, "bar-list");
+  maybe_screenshot (window, chart, "bar-list");
 
   pixels_clear (&pixels);
   gtk_window_destroy (window);

@@ -19,7 +19,8 @@
 #include "mp-format.h"
 
 /* Horizontal bars 0–1, one a row: "what drives the fit" on the Overview
- * (the satisfaction s_i of each score component, DOMAIN.md §4.1–4.2). */
+ * (the satisfaction s_i of each score component, models/README.md,
+ * “Partner-interest fit” and “Netherlands benefit”). */
 
 #define ROW_PADDING 10
 
@@ -38,13 +39,12 @@ typedef struct
 
 struct _MpBarList
 {
-  GtkWidget  parent_instance;
+  MpChart    parent_instance;
 
   BarData    data;
-  GArray    *hits;
 };
 
-G_DEFINE_FINAL_TYPE (MpBarList, mp_bar_list, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MpBarList, mp_bar_list, MP_TYPE_CHART)
 
 static void
 bar_row_clear (gpointer p)
@@ -56,10 +56,10 @@ bar_row_clear (gpointer p)
 }
 
 static void
-render_bar_list (MpChartCanvas *c,
-                 gconstpointer  user_data)
+mp_bar_list_render (MpChart       *chart,
+                    MpChartCanvas *c)
 {
-  const BarData *d = user_data;
+  const BarData *d = &MP_BAR_LIST (chart)->data;
   cairo_t *cr = c->cr;
   const double pad = 4;
   double th, label_w = 0, value_w, row_h, bar_x, bar_w;
@@ -139,9 +139,10 @@ render_bar_list (MpChartCanvas *c,
 }
 
 static char *
-build_tooltip (const BarData    *d,
-               const MpChartHit *hit)
+mp_bar_list_dup_tooltip (MpChart          *chart,
+                         const MpChartHit *hit)
 {
+  const BarData *d = &MP_BAR_LIST (chart)->data;
   const BarRow *row = &g_array_index (d->rows, BarRow, hit->index);
   g_autofree char *value = NULL;
 
@@ -152,10 +153,17 @@ build_tooltip (const BarData    *d,
   return g_strdup_printf ("%s: %s", row->label, value);
 }
 
-static void
-update_accessible (MpBarList *self)
+static char *
+mp_bar_list_dup_label (MpChart *chart)
 {
-  g_autoptr(GString) desc = g_string_new (NULL);
+  return g_strdup (_("Satisfaction by component"));
+}
+
+static char *
+mp_bar_list_dup_description (MpChart *chart)
+{
+  MpBarList *self = MP_BAR_LIST (chart);
+  GString *desc = g_string_new (NULL);
 
   for (guint i = 0; i < self->data.rows->len; i++)
     {
@@ -169,24 +177,14 @@ update_accessible (MpBarList *self)
   if (desc->len == 0)
     g_string_append (desc, _("No components to show"));
 
-  _mp_chart_update_accessible (GTK_WIDGET (self), _("Satisfaction by component"), desc->str);
+  return g_string_free (desc, FALSE);
 }
 
 static void
 data_changed (MpBarList *self)
 {
-  g_array_set_size (self->hits, 0);
-  update_accessible (self);
+  _mp_chart_changed (MP_CHART (self));
   gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
-static void
-mp_bar_list_snapshot (GtkWidget   *widget,
-                      GtkSnapshot *snapshot)
-{
-  MpBarList *self = MP_BAR_LIST (widget);
-
-  _mp_chart_snapshot (widget, snapshot, render_bar_list, &self->data, self->hits);
 }
 
 static void
@@ -202,8 +200,8 @@ mp_bar_list_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 220;
-      *natural = 360;
+      GTK_WIDGET_CLASS (mp_bar_list_parent_class)->measure (widget, orientation, for_size, minimum, natural,
+                                                            minimum_baseline, natural_baseline);
     }
   else
     {
@@ -217,37 +215,12 @@ mp_bar_list_measure (GtkWidget      *widget,
     }
 }
 
-static gboolean
-mp_bar_list_query_tooltip (GtkWidget  *widget,
-                           int         x,
-                           int         y,
-                           gboolean    keyboard_mode,
-                           GtkTooltip *tooltip)
-{
-  MpBarList *self = MP_BAR_LIST (widget);
-  const MpChartHit *hit = _mp_chart_find_hit (self->hits, x, y);
-
-  if (hit == NULL)
-    return FALSE;
-
-  return _mp_chart_set_tooltip (tooltip, hit, build_tooltip (&self->data, hit));
-}
-
-static void
-mp_bar_list_css_changed (GtkWidget         *widget,
-                         GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (mp_bar_list_parent_class)->css_changed (widget, change);
-  gtk_widget_queue_draw (widget);
-}
-
 static void
 mp_bar_list_finalize (GObject *object)
 {
   MpBarList *self = MP_BAR_LIST (object);
 
   g_clear_pointer (&self->data.rows, g_array_unref);
-  g_clear_pointer (&self->hits, g_array_unref);
 
   G_OBJECT_CLASS (mp_bar_list_parent_class)->finalize (object);
 }
@@ -257,16 +230,20 @@ mp_bar_list_class_init (MpBarListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MpChartClass *chart_class = MP_CHART_CLASS (klass);
 
   object_class->finalize = mp_bar_list_finalize;
 
-  widget_class->snapshot = mp_bar_list_snapshot;
   widget_class->measure = mp_bar_list_measure;
-  widget_class->query_tooltip = mp_bar_list_query_tooltip;
-  widget_class->css_changed = mp_bar_list_css_changed;
+
+  chart_class->min_width = 220;
+  chart_class->natural_width = 360;
+  chart_class->render = mp_bar_list_render;
+  chart_class->dup_tooltip = mp_bar_list_dup_tooltip;
+  chart_class->dup_label = mp_bar_list_dup_label;
+  chart_class->dup_description = mp_bar_list_dup_description;
 
   gtk_widget_class_set_css_name (widget_class, "barlist");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -274,9 +251,6 @@ mp_bar_list_init (MpBarList *self)
 {
   self->data.rows = g_array_new (FALSE, TRUE, sizeof (BarRow));
   g_array_set_clear_func (self->data.rows, bar_row_clear);
-  self->hits = g_array_new (FALSE, FALSE, sizeof (MpChartHit));
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  update_accessible (self);
 }
 
 /**
@@ -394,49 +368,4 @@ mp_bar_list_set_components (MpBarList *self,
     }
 
   data_changed (self);
-}
-
-/**
- * mp_bar_list_draw:
- * @self: a bar list
- * @cr: where to draw, with (0, 0) at the list's top left
- * @width: the width, in @cr's units
- * @height: the height, in @cr's units
- * @style: the palette; with %MP_CHART_STYLE_PRINT, text sizes are in points
- *
- * Draws the list as on screen, e.g. for printing.
- */
-void
-mp_bar_list_draw (MpBarList    *self,
-                  cairo_t      *cr,
-                  double        width,
-                  double        height,
-                  MpChartStyle  style)
-{
-  g_return_if_fail (MP_IS_BAR_LIST (self));
-  g_return_if_fail (cr != NULL);
-
-  _mp_chart_draw (GTK_WIDGET (self), cr, width, height, style, render_bar_list, &self->data);
-}
-
-/**
- * mp_bar_list_dup_tooltip_at:
- * @self: a bar list
- * @x: widget coordinate
- * @y: widget coordinate
- *
- * Returns: (transfer full) (nullable): the tooltip text at a point of the
- *   list as last drawn
- */
-char *
-mp_bar_list_dup_tooltip_at (MpBarList *self,
-                            double     x,
-                            double     y)
-{
-  const MpChartHit *hit;
-
-  g_return_val_if_fail (MP_IS_BAR_LIST (self), NULL);
-
-  hit = _mp_chart_find_hit (self->hits, x, y);
-  return hit != NULL ? build_tooltip (&self->data, hit) : NULL;
 }

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 #define MP_TYPE_BAR_LIST (mp_bar_list_get_type ())
 
-G_DECLARE_FINAL_TYPE (MpBarList, mp_bar_list, MP, BAR_LIST, GtkWidget)
+G_DECLARE_FINAL_TYPE (MpBarList, mp_bar_list, MP, BAR_LIST, MpChart)
 
 /* One row: a label, a bar for a value 0–1 (NaN: no data), the value as text
  * and an optional tooltip (the exact inputs). */
@@ -33,13 +33,5 @@ void       mp_bar_list_set_items      (MpBarList       *self,
                                        guint            n_items);
 void       mp_bar_list_set_components (MpBarList       *self,
                                        GArray          *components);
-void       mp_bar_list_draw           (MpBarList       *self,
-                                       cairo_t         *cr,
-                                       double           width,
-                                       double           height,
-                                       MpChartStyle     style);
-char      *mp_bar_list_dup_tooltip_at (MpBarList       *self,
-                                       double           x,
-                                       double           y);
 
 G_END_DECLS

@@ -7,10 +7,10 @@
 
 #pragma once
 
-/* Drawing helpers shared by the chart widgets of ui/.  The drawing code of
- * each chart works on an MpChartCanvas (a cairo_t, a Pango context, a size
- * and a palette) and never on the widget, so the same code draws on screen,
- * into a PNG and on paper. */
+/* What the chart widgets of ui/ share besides their base class: the drawing
+ * helpers of mp-chart-canvas.c.  The drawing code of each chart works on an
+ * MpChartCanvas (a cairo_t, a Pango context, a size and a palette) and never
+ * on the widget, so the same code draws on screen, into a PNG and on paper. */
 
 #include <adwaita.h>
 
@@ -36,14 +36,14 @@ typedef struct
   double                resolution;  /* Pango units: 96 on screen, 72 for points */
 } MpChartPalette;
 
-typedef struct
+struct _MpChartHit
 {
   graphene_rect_t rect;
   int             index;
   int             sub;
-} MpChartHit;
+};
 
-typedef struct
+struct _MpChartCanvas
 {
   cairo_t              *cr;
   PangoContext         *pango;
@@ -51,7 +51,7 @@ typedef struct
   double                width;
   double                height;
   GArray               *hits;        /* MpChartHit, or NULL when nobody asks */
-} MpChartCanvas;
+};
 
 typedef enum
 {
@@ -62,8 +62,9 @@ typedef enum
   MP_CHART_TEXT_MARKUP = 1 << 3,
 } MpChartTextFlags;
 
-typedef void (*MpChartRenderFunc) (MpChartCanvas *canvas,
-                                   gconstpointer  data);
+/* For the subclasses: their data changed (new hits, a new accessible
+ * description, a redraw). */
+void         _mp_chart_changed                 (MpChart                    *self);
 
 void         _mp_chart_palette_init            (MpChartPalette             *pal,
                                                 MpChartStyle                style,
@@ -138,24 +139,5 @@ void         _mp_chart_add_hit                 (MpChartCanvas              *canv
 const MpChartHit *_mp_chart_find_hit           (GArray                     *hits,
                                                 double                      x,
                                                 double                      y);
-
-void         _mp_chart_snapshot                (GtkWidget                  *widget,
-                                                GtkSnapshot                *snapshot,
-                                                MpChartRenderFunc           render,
-                                                gconstpointer               data,
-                                                GArray                     *hits);
-void         _mp_chart_draw                    (GtkWidget                  *widget,
-                                                cairo_t                    *cr,
-                                                double                      width,
-                                                double                      height,
-                                                MpChartStyle                style,
-                                                MpChartRenderFunc           render,
-                                                gconstpointer               data);
-gboolean     _mp_chart_set_tooltip             (GtkTooltip                 *tooltip,
-                                                const MpChartHit           *hit,
-                                                char                       *text);
-void         _mp_chart_update_accessible       (GtkWidget                  *widget,
-                                                const char                 *label,
-                                                const char                 *description);
 
 G_END_DECLS

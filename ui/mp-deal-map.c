@@ -16,9 +16,10 @@
 #include "mp-deal-map.h"
 #include "mp-format.h"
 
-/* The deal map (DOMAIN.md §4.3): each package a point at (NL benefit,
- * partner fit).  Points above the diagonal give the partner more than the
- * Netherlands; far below it, the Netherlands is the asking party. */
+/* The deal map (models/README.md, “Balance”): each package a point at
+ * (NL benefit, partner fit).  Points above the diagonal give the partner
+ * more than the Netherlands; far below it, the Netherlands is the asking
+ * party. */
 
 typedef struct
 {
@@ -35,13 +36,12 @@ typedef struct
 
 struct _MpDealMap
 {
-  GtkWidget  parent_instance;
+  MpChart    parent_instance;
 
   DealData   data;
-  GArray    *hits;
 };
 
-G_DEFINE_FINAL_TYPE (MpDealMap, mp_deal_map, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MpDealMap, mp_deal_map, MP_TYPE_CHART)
 
 static void
 deal_point_clear (gpointer p)
@@ -118,10 +118,10 @@ draw_marker (MpChartCanvas   *c,
 }
 
 static void
-render_deal_map (MpChartCanvas *c,
-                 gconstpointer  user_data)
+mp_deal_map_render (MpChart       *chart,
+                    MpChartCanvas *c)
 {
-  const DealData *d = user_data;
+  const DealData *d = &MP_DEAL_MAP (chart)->data;
   cairo_t *cr = c->cr;
   const double pad = 8;
   double th, tick_w, left, right, top, bottom, pw, ph, r;
@@ -369,9 +369,10 @@ render_deal_map (MpChartCanvas *c,
 }
 
 static char *
-build_tooltip (const DealData   *d,
-               const MpChartHit *hit)
+mp_deal_map_dup_tooltip (MpChart          *chart,
+                         const MpChartHit *hit)
 {
+  const DealData *d = &MP_DEAL_MAP (chart)->data;
   const DealPoint *p = &g_array_index (d->points, DealPoint, hit->index);
   g_autofree char *fit = mp_format_number (p->fit, 1);
   g_autofree char *nl = mp_format_number (p->nl_benefit, 1);
@@ -396,10 +397,17 @@ build_tooltip (const DealData   *d,
   return g_string_free (text, FALSE);
 }
 
-static void
-update_accessible (MpDealMap *self)
+static char *
+mp_deal_map_dup_label (MpChart *chart)
 {
-  g_autoptr(GString) desc = g_string_new (NULL);
+  return g_strdup (_("Deal map"));
+}
+
+static char *
+mp_deal_map_dup_description (MpChart *chart)
+{
+  MpDealMap *self = MP_DEAL_MAP (chart);
+  GString *desc = g_string_new (NULL);
   GArray *points = self->data.points;
 
   if (points->len == 0)
@@ -425,61 +433,7 @@ update_accessible (MpDealMap *self)
                               p->name, fit, nl, balance);
     }
 
-  _mp_chart_update_accessible (GTK_WIDGET (self), _("Deal map"), desc->str);
-}
-
-static void
-mp_deal_map_snapshot (GtkWidget   *widget,
-                      GtkSnapshot *snapshot)
-{
-  MpDealMap *self = MP_DEAL_MAP (widget);
-
-  _mp_chart_snapshot (widget, snapshot, render_deal_map, &self->data, self->hits);
-}
-
-static void
-mp_deal_map_measure (GtkWidget      *widget,
-                     GtkOrientation  orientation,
-                     int             for_size,
-                     int            *minimum,
-                     int            *natural,
-                     int            *minimum_baseline,
-                     int            *natural_baseline)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 240;
-      *natural = 400;
-    }
-  else
-    {
-      *minimum = 220;
-      *natural = 320;
-    }
-}
-
-static gboolean
-mp_deal_map_query_tooltip (GtkWidget  *widget,
-                           int         x,
-                           int         y,
-                           gboolean    keyboard_mode,
-                           GtkTooltip *tooltip)
-{
-  MpDealMap *self = MP_DEAL_MAP (widget);
-  const MpChartHit *hit = _mp_chart_find_hit (self->hits, x, y);
-
-  if (hit == NULL)
-    return FALSE;
-
-  return _mp_chart_set_tooltip (tooltip, hit, build_tooltip (&self->data, hit));
-}
-
-static void
-mp_deal_map_css_changed (GtkWidget         *widget,
-                         GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (mp_deal_map_parent_class)->css_changed (widget, change);
-  gtk_widget_queue_draw (widget);
+  return g_string_free (desc, FALSE);
 }
 
 static void
@@ -488,7 +442,6 @@ mp_deal_map_finalize (GObject *object)
   MpDealMap *self = MP_DEAL_MAP (object);
 
   g_clear_pointer (&self->data.points, g_array_unref);
-  g_clear_pointer (&self->hits, g_array_unref);
 
   G_OBJECT_CLASS (mp_deal_map_parent_class)->finalize (object);
 }
@@ -498,16 +451,21 @@ mp_deal_map_class_init (MpDealMapClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MpChartClass *chart_class = MP_CHART_CLASS (klass);
 
   object_class->finalize = mp_deal_map_finalize;
 
-  widget_class->snapshot = mp_deal_map_snapshot;
-  widget_class->measure = mp_deal_map_measure;
-  widget_class->query_tooltip = mp_deal_map_query_tooltip;
-  widget_class->css_changed = mp_deal_map_css_changed;
+
+  chart_class->min_width = 240;
+  chart_class->natural_width = 400;
+  chart_class->min_height = 220;
+  chart_class->natural_height = 320;
+  chart_class->render = mp_deal_map_render;
+  chart_class->dup_tooltip = mp_deal_map_dup_tooltip;
+  chart_class->dup_label = mp_deal_map_dup_label;
+  chart_class->dup_description = mp_deal_map_dup_description;
 
   gtk_widget_class_set_css_name (widget_class, "dealmap");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -515,9 +473,6 @@ mp_deal_map_init (MpDealMap *self)
 {
   self->data.points = g_array_new (FALSE, TRUE, sizeof (DealPoint));
   g_array_set_clear_func (self->data.points, deal_point_clear);
-  self->hits = g_array_new (FALSE, FALSE, sizeof (MpChartHit));
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  update_accessible (self);
 }
 
 /**
@@ -560,9 +515,7 @@ mp_deal_map_set_points (MpDealMap         *self,
       g_array_append_val (self->data.points, p);
     }
 
-  g_array_set_size (self->hits, 0);
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _mp_chart_changed (MP_CHART (self));
 }
 
 /**
@@ -577,49 +530,4 @@ mp_deal_map_get_n_points (MpDealMap *self)
   g_return_val_if_fail (MP_IS_DEAL_MAP (self), 0);
 
   return self->data.points->len;
-}
-
-/**
- * mp_deal_map_draw:
- * @self: a deal map
- * @cr: where to draw, with (0, 0) at the chart's top left
- * @width: the width, in @cr's units
- * @height: the height, in @cr's units
- * @style: the palette; with %MP_CHART_STYLE_PRINT, text sizes are in points
- *
- * Draws the map as on screen, e.g. for printing.
- */
-void
-mp_deal_map_draw (MpDealMap    *self,
-                  cairo_t      *cr,
-                  double        width,
-                  double        height,
-                  MpChartStyle  style)
-{
-  g_return_if_fail (MP_IS_DEAL_MAP (self));
-  g_return_if_fail (cr != NULL);
-
-  _mp_chart_draw (GTK_WIDGET (self), cr, width, height, style, render_deal_map, &self->data);
-}
-
-/**
- * mp_deal_map_dup_tooltip_at:
- * @self: a deal map
- * @x: widget coordinate
- * @y: widget coordinate
- *
- * Returns: (transfer full) (nullable): the tooltip text at a point of the
- *   map as last drawn
- */
-char *
-mp_deal_map_dup_tooltip_at (MpDealMap *self,
-                            double     x,
-                            double     y)
-{
-  const MpChartHit *hit;
-
-  g_return_val_if_fail (MP_IS_DEAL_MAP (self), NULL);
-
-  hit = _mp_chart_find_hit (self->hits, x, y);
-  return hit != NULL ? build_tooltip (&self->data, hit) : NULL;
 }

@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 #define MP_TYPE_DEAL_MAP (mp_deal_map_get_type ())
 
-G_DECLARE_FINAL_TYPE (MpDealMap, mp_deal_map, MP, DEAL_MAP, GtkWidget)
+G_DECLARE_FINAL_TYPE (MpDealMap, mp_deal_map, MP, DEAL_MAP, MpChart)
 
-/* One package on the map (DOMAIN.md §4.3): x = NL benefit, y = partner fit,
- * both 0–100.  NaN scores are listed in the description but not drawn. */
+/* One package on the map (models/README.md, “Balance”): x = NL benefit,
+ * y = partner fit, both 0–100.  NaN scores are listed in the description but not drawn. */
 typedef struct
 {
   const char *name;
@@ -32,13 +32,5 @@ void       mp_deal_map_set_points     (MpDealMap         *self,
                                        const MpDealPoint *points,
                                        guint              n_points);
 guint      mp_deal_map_get_n_points   (MpDealMap         *self);
-void       mp_deal_map_draw           (MpDealMap         *self,
-                                       cairo_t           *cr,
-                                       double             width,
-                                       double             height,
-                                       MpChartStyle       style);
-char      *mp_deal_map_dup_tooltip_at (MpDealMap         *self,
-                                       double             x,
-                                       double             y);
 
 G_END_DECLS

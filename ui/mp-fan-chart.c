@@ -16,8 +16,9 @@
 #include "mp-fan-chart.h"
 #include "mp-format.h"
 
-/* The Monte Carlo range of an output over the years (DOMAIN.md §4.7): the
- * P10–P90 band, the median line and, optionally, the deterministic line. */
+/* The Monte Carlo range of an output over the years (models/README.md,
+ * “Uncertainty”): the P10–P90 band, the median line and, optionally, the
+ * deterministic line. */
 
 typedef struct
 {
@@ -33,13 +34,12 @@ typedef struct
 
 struct _MpFanChart
 {
-  GtkWidget  parent_instance;
+  MpChart  parent_instance;
 
-  FanData    data;
-  GArray    *hits;
+  FanData  data;
 };
 
-G_DEFINE_FINAL_TYPE (MpFanChart, mp_fan_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MpFanChart, mp_fan_chart, MP_TYPE_CHART)
 
 enum {
   PROP_0,
@@ -84,10 +84,10 @@ draw_series_line (cairo_t      *cr,
 }
 
 static void
-render_fan (MpChartCanvas *c,
-            gconstpointer  user_data)
+mp_fan_chart_render (MpChart       *chart,
+                     MpChartCanvas *c)
 {
-  const FanData *d = user_data;
+  const FanData *d = &MP_FAN_CHART (chart)->data;
   cairo_t *cr = c->cr;
   const double pad = 8;
   double th, year_w, end_w, legend_h, top, bottom, left, right, plot_w, plot_h, band;
@@ -368,9 +368,10 @@ render_fan (MpChartCanvas *c,
 }
 
 static char *
-build_tooltip (const FanData    *d,
-               const MpChartHit *hit)
+mp_fan_chart_dup_tooltip (MpChart          *chart,
+                          const MpChartHit *hit)
 {
+  const FanData *d = &MP_FAN_CHART (chart)->data;
   const MpQuantiles *q = &d->q[hit->index];
   g_autofree char *p10 = format_value (q->p10);
   g_autofree char *p50 = format_value (q->p50);
@@ -395,14 +396,25 @@ build_tooltip (const FanData    *d,
   return g_string_free (text, FALSE);
 }
 
-static void
-update_accessible (MpFanChart *self)
+static const char *
+value_label (const FanData *d)
 {
-  const FanData *d = &self->data;
-  const char *what = d->value_label != NULL ? d->value_label : _("Person-years");
+  return d->value_label != NULL ? d->value_label : _("Person-years");
+}
+
+static char *
+mp_fan_chart_dup_label (MpChart *chart)
+{
   /* Translators: accessible name of the fan chart, e.g. "Person-years: P10 to P90 range" */
-  g_autofree char *label = g_strdup_printf (_("%s: P10 to P90 range"), what);
-  g_autoptr(GString) desc = g_string_new (NULL);
+  return g_strdup_printf (_("%s: P10 to P90 range"), value_label (&MP_FAN_CHART (chart)->data));
+}
+
+static char *
+mp_fan_chart_dup_description (MpChart *chart)
+{
+  const FanData *d = &MP_FAN_CHART (chart)->data;
+  const char *what = value_label (d);
+  GString *desc = g_string_new (NULL);
 
   if (d->q == NULL || d->n_years == 0)
     {
@@ -438,69 +450,7 @@ update_accessible (MpFanChart *self)
         }
     }
 
-  _mp_chart_update_accessible (GTK_WIDGET (self), label, desc->str);
-}
-
-static void
-data_changed (MpFanChart *self)
-{
-  g_array_set_size (self->hits, 0);
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-mp_fan_chart_snapshot (GtkWidget   *widget,
-                       GtkSnapshot *snapshot)
-{
-  MpFanChart *self = MP_FAN_CHART (widget);
-
-  _mp_chart_snapshot (widget, snapshot, render_fan, &self->data, self->hits);
-}
-
-static void
-mp_fan_chart_measure (GtkWidget      *widget,
-                      GtkOrientation  orientation,
-                      int             for_size,
-                      int            *minimum,
-                      int            *natural,
-                      int            *minimum_baseline,
-                      int            *natural_baseline)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 300;
-      *natural = 520;
-    }
-  else
-    {
-      *minimum = 200;
-      *natural = 280;
-    }
-}
-
-static gboolean
-mp_fan_chart_query_tooltip (GtkWidget  *widget,
-                            int         x,
-                            int         y,
-                            gboolean    keyboard_mode,
-                            GtkTooltip *tooltip)
-{
-  MpFanChart *self = MP_FAN_CHART (widget);
-  const MpChartHit *hit = _mp_chart_find_hit (self->hits, x, y);
-
-  if (hit == NULL)
-    return FALSE;
-
-  return _mp_chart_set_tooltip (tooltip, hit, build_tooltip (&self->data, hit));
-}
-
-static void
-mp_fan_chart_css_changed (GtkWidget         *widget,
-                          GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (mp_fan_chart_parent_class)->css_changed (widget, change);
-  gtk_widget_queue_draw (widget);
+  return g_string_free (desc, FALSE);
 }
 
 static void
@@ -509,7 +459,6 @@ mp_fan_chart_finalize (GObject *object)
   MpFanChart *self = MP_FAN_CHART (object);
 
   fan_data_clear (&self->data);
-  g_clear_pointer (&self->hits, g_array_unref);
 
   G_OBJECT_CLASS (mp_fan_chart_parent_class)->finalize (object);
 }
@@ -557,15 +506,20 @@ mp_fan_chart_class_init (MpFanChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MpChartClass *chart_class = MP_CHART_CLASS (klass);
 
   object_class->finalize = mp_fan_chart_finalize;
   object_class->get_property = mp_fan_chart_get_property;
   object_class->set_property = mp_fan_chart_set_property;
 
-  widget_class->snapshot = mp_fan_chart_snapshot;
-  widget_class->measure = mp_fan_chart_measure;
-  widget_class->query_tooltip = mp_fan_chart_query_tooltip;
-  widget_class->css_changed = mp_fan_chart_css_changed;
+  chart_class->min_width = 300;
+  chart_class->natural_width = 520;
+  chart_class->min_height = 200;
+  chart_class->natural_height = 280;
+  chart_class->render = mp_fan_chart_render;
+  chart_class->dup_tooltip = mp_fan_chart_dup_tooltip;
+  chart_class->dup_label = mp_fan_chart_dup_label;
+  chart_class->dup_description = mp_fan_chart_dup_description;
 
   /**
    * MpFanChart:show-deterministic:
@@ -580,16 +534,12 @@ mp_fan_chart_class_init (MpFanChartClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "fanchart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
 mp_fan_chart_init (MpFanChart *self)
 {
   self->data.show_deterministic = TRUE;
-  self->hits = g_array_new (FALSE, FALSE, sizeof (MpChartHit));
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  update_accessible (self);
 }
 
 /**
@@ -623,7 +573,7 @@ mp_fan_chart_set_evaluation (MpFanChart         *self,
   if (eval == NULL || !eval->has_uncertainty || eval->person_years_by_year == NULL)
     {
       fan_data_clear (&self->data);
-      data_changed (self);
+      _mp_chart_changed (MP_CHART (self));
       return;
     }
 
@@ -635,7 +585,7 @@ mp_fan_chart_set_evaluation (MpFanChart         *self,
                          eval->person_years_by_year, det, _("Person-years"));
   self->data.draws = eval->draws;
   self->data.seed = eval->seed;
-  update_accessible (self);
+  _mp_chart_changed (MP_CHART (self));
 }
 
 /**
@@ -676,7 +626,7 @@ mp_fan_chart_set_data (MpFanChart        *self,
     }
   d->value_label = g_strdup (value_label);
 
-  data_changed (self);
+  _mp_chart_changed (MP_CHART (self));
 }
 
 /**
@@ -697,7 +647,7 @@ mp_fan_chart_set_show_deterministic (MpFanChart *self,
     return;
 
   self->data.show_deterministic = show;
-  data_changed (self);
+  _mp_chart_changed (MP_CHART (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_DETERMINISTIC]);
 }
 
@@ -713,49 +663,4 @@ mp_fan_chart_get_show_deterministic (MpFanChart *self)
   g_return_val_if_fail (MP_IS_FAN_CHART (self), FALSE);
 
   return self->data.show_deterministic;
-}
-
-/**
- * mp_fan_chart_draw:
- * @self: a fan chart
- * @cr: where to draw, with (0, 0) at the chart's top left
- * @width: the width, in @cr's units
- * @height: the height, in @cr's units
- * @style: the palette; with %MP_CHART_STYLE_PRINT, text sizes are in points
- *
- * Draws the chart as on screen, e.g. for printing.
- */
-void
-mp_fan_chart_draw (MpFanChart   *self,
-                   cairo_t      *cr,
-                   double        width,
-                   double        height,
-                   MpChartStyle  style)
-{
-  g_return_if_fail (MP_IS_FAN_CHART (self));
-  g_return_if_fail (cr != NULL);
-
-  _mp_chart_draw (GTK_WIDGET (self), cr, width, height, style, render_fan, &self->data);
-}
-
-/**
- * mp_fan_chart_dup_tooltip_at:
- * @self: a fan chart
- * @x: widget coordinate
- * @y: widget coordinate
- *
- * Returns: (transfer full) (nullable): the tooltip text at a point of the
- *   chart as last drawn
- */
-char *
-mp_fan_chart_dup_tooltip_at (MpFanChart *self,
-                             double      x,
-                             double      y)
-{
-  const MpChartHit *hit;
-
-  g_return_val_if_fail (MP_IS_FAN_CHART (self), NULL);
-
-  hit = _mp_chart_find_hit (self->hits, x, y);
-  return hit != NULL ? build_tooltip (&self->data, hit) : NULL;
 }

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 #define MP_TYPE_FAN_CHART (mp_fan_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (MpFanChart, mp_fan_chart, MP, FAN_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (MpFanChart, mp_fan_chart, MP, FAN_CHART, MpChart)
 
 GtkWidget *mp_fan_chart_new                    (void);
 void       mp_fan_chart_set_evaluation         (MpFanChart         *self,
@@ -30,13 +30,5 @@ void       mp_fan_chart_set_data               (MpFanChart         *self,
 void       mp_fan_chart_set_show_deterministic (MpFanChart         *self,
                                                 gboolean            show);
 gboolean   mp_fan_chart_get_show_deterministic (MpFanChart         *self);
-void       mp_fan_chart_draw                   (MpFanChart         *self,
-                                                cairo_t            *cr,
-                                                double              width,
-                                                double              height,
-                                                MpChartStyle        style);
-char      *mp_fan_chart_dup_tooltip_at         (MpFanChart         *self,
-                                                double              x,
-                                                double              y);
 
 G_END_DECLS

@@ -23,7 +23,7 @@
  * a table, a chart) laid out top to bottom on A4 pages in points.  The
  * pagination measures every block with Pango in "begin-print"; "draw-page"
  * then draws the blocks of its page.  Charts are drawn by the chart
- * widgets' own *_draw() functions in their print palette. */
+ * widgets themselves (mp_chart_draw()) in their print palette. */
 
 #define MARGIN_FOOTER 18.0
 #define GAP 6.0
@@ -40,19 +40,11 @@ typedef enum
   BLOCK_PAGE_BREAK,
 } BlockKind;
 
-typedef enum
-{
-  CHART_PROJECTION,
-  CHART_DEAL_MAP,
-  CHART_FIT_COMPONENTS,
-  CHART_RISK_MATRIX,
-} ChartKind;
-
 typedef struct
 {
   BlockKind  kind;
   char      *text;
-  ChartKind  chart;
+  MpChart   *chart;       /* borrowed from the job */
   double     height;      /* measured, points */
   int        page;
   double     y;
@@ -148,13 +140,13 @@ add_row (PrintJob     *job,
 
 static void
 add_chart (PrintJob  *job,
-           ChartKind  chart,
+           GtkWidget *chart,
            double     height)
 {
   Block block = { 0 };
 
   block.kind = BLOCK_CHART;
-  block.chart = chart;
+  block.chart = MP_CHART (chart);
   block.height = height;
   g_array_append_val (job->blocks, block);
 }
@@ -262,13 +254,13 @@ build_blocks (PrintJob *job)
   /* Charts */
   add_block (job, BLOCK_PAGE_BREAK, NULL);
   add_block (job, BLOCK_HEADING, _("Projection: person-years in the Netherlands by sector"));
-  add_chart (job, CHART_PROJECTION, 300);
+  add_chart (job, job->projection, 300);
   add_block (job, BLOCK_HEADING, _("Deal map: partner fit against NL benefit"));
-  add_chart (job, CHART_DEAL_MAP, 300);
+  add_chart (job, job->deal_map, 300);
   add_block (job, BLOCK_HEADING, _("What drives the partner fit"));
-  add_chart (job, CHART_FIT_COMPONENTS, 220);
+  add_chart (job, job->fit_bars, 220);
   add_block (job, BLOCK_HEADING, _("Risk matrix: country risk × measure risk"));
-  add_chart (job, CHART_RISK_MATRIX, 280);
+  add_chart (job, job->risk_matrix, 280);
 
   /* The offer */
   add_block (job, BLOCK_PAGE_BREAK, NULL);
@@ -481,31 +473,6 @@ begin_print_cb (GtkPrintOperation *operation,
 }
 
 static void
-draw_chart (PrintJob  *job,
-            cairo_t   *cr,
-            ChartKind  chart,
-            double     width,
-            double     height)
-{
-  switch (chart)
-    {
-    case CHART_PROJECTION:
-      mp_projection_chart_draw (MP_PROJECTION_CHART (job->projection), cr, width, height, MP_CHART_STYLE_PRINT);
-      break;
-    case CHART_DEAL_MAP:
-      mp_deal_map_draw (MP_DEAL_MAP (job->deal_map), cr, width, height, MP_CHART_STYLE_PRINT);
-      break;
-    case CHART_FIT_COMPONENTS:
-      mp_bar_list_draw (MP_BAR_LIST (job->fit_bars), cr, width, height, MP_CHART_STYLE_PRINT);
-      break;
-    case CHART_RISK_MATRIX:
-    default:
-      mp_risk_matrix_draw (MP_RISK_MATRIX (job->risk_matrix), cr, width, height, MP_CHART_STYLE_PRINT);
-      break;
-    }
-}
-
-static void
 draw_page_cb (GtkPrintOperation *operation,
               GtkPrintContext   *context,
               int                page_nr,
@@ -532,7 +499,7 @@ draw_page_cb (GtkPrintOperation *operation,
       switch (block->kind)
         {
         case BLOCK_CHART:
-          draw_chart (job, cr, block->chart, width, block->height);
+          mp_chart_draw (block->chart, cr, width, block->height, MP_CHART_STYLE_PRINT);
           break;
         case BLOCK_ROW:
         case BLOCK_HEADER_ROW:

@@ -32,13 +32,12 @@ typedef struct
 
 struct _MpProjectionChart
 {
-  GtkWidget       parent_instance;
+  MpChart         parent_instance;
 
   ProjectionData  data;
-  GArray         *hits;
 };
 
-G_DEFINE_FINAL_TYPE (MpProjectionChart, mp_projection_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MpProjectionChart, mp_projection_chart, MP_TYPE_CHART)
 
 static void
 projection_data_clear (ProjectionData *d)
@@ -112,10 +111,10 @@ label_every (double band,
 }
 
 static void
-render_projection (MpChartCanvas *c,
-                   gconstpointer  user_data)
+mp_projection_chart_render (MpChart       *chart,
+                            MpChartCanvas *c)
 {
-  const ProjectionData *d = user_data;
+  const ProjectionData *d = &MP_PROJECTION_CHART (chart)->data;
   cairo_t *cr = c->cr;
   const double pad = 8;
   double max_total = 0, max_rem = 0;
@@ -424,9 +423,10 @@ render_projection (MpChartCanvas *c,
 }
 
 static char *
-build_tooltip (const ProjectionData *d,
-               const MpChartHit     *hit)
+mp_projection_chart_dup_tooltip (MpChart          *chart,
+                                 const MpChartHit *hit)
 {
+  const ProjectionData *d = &MP_PROJECTION_CHART (chart)->data;
   GString *text = g_string_new (NULL);
   int year = d->start_year + hit->index;
   g_autofree char *total = format_person_years (year_total (d, hit->index));
@@ -457,11 +457,18 @@ build_tooltip (const ProjectionData *d,
   return g_string_free (text, FALSE);
 }
 
-static void
-update_accessible (MpProjectionChart *self)
+static char *
+mp_projection_chart_dup_label (MpChart *chart)
 {
+  return g_strdup (_("Projected person-years by sector"));
+}
+
+static char *
+mp_projection_chart_dup_description (MpChart *chart)
+{
+  MpProjectionChart *self = MP_PROJECTION_CHART (chart);
   const ProjectionData *d = &self->data;
-  g_autoptr(GString) desc = g_string_new (NULL);
+  GString *desc = g_string_new (NULL);
   double peak = -1;
   int peak_year = 0;
 
@@ -520,69 +527,13 @@ update_accessible (MpProjectionChart *self)
         }
     }
 
-  _mp_chart_update_accessible (GTK_WIDGET (self), _("Projected person-years by sector"), desc->str);
+  return g_string_free (desc, FALSE);
 }
 
 static void
 data_changed (MpProjectionChart *self)
 {
-  g_array_set_size (self->hits, 0);
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-mp_projection_chart_snapshot (GtkWidget   *widget,
-                              GtkSnapshot *snapshot)
-{
-  MpProjectionChart *self = MP_PROJECTION_CHART (widget);
-
-  _mp_chart_snapshot (widget, snapshot, render_projection, &self->data, self->hits);
-}
-
-static void
-mp_projection_chart_measure (GtkWidget      *widget,
-                             GtkOrientation  orientation,
-                             int             for_size,
-                             int            *minimum,
-                             int            *natural,
-                             int            *minimum_baseline,
-                             int            *natural_baseline)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 320;
-      *natural = 560;
-    }
-  else
-    {
-      *minimum = 220;
-      *natural = 300;
-    }
-}
-
-static gboolean
-mp_projection_chart_query_tooltip (GtkWidget  *widget,
-                                   int         x,
-                                   int         y,
-                                   gboolean    keyboard_mode,
-                                   GtkTooltip *tooltip)
-{
-  MpProjectionChart *self = MP_PROJECTION_CHART (widget);
-  const MpChartHit *hit = _mp_chart_find_hit (self->hits, x, y);
-
-  if (hit == NULL)
-    return FALSE;
-
-  return _mp_chart_set_tooltip (tooltip, hit, build_tooltip (&self->data, hit));
-}
-
-static void
-mp_projection_chart_css_changed (GtkWidget         *widget,
-                                 GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (mp_projection_chart_parent_class)->css_changed (widget, change);
-  gtk_widget_queue_draw (widget);
+  _mp_chart_changed (MP_CHART (self));
 }
 
 static void
@@ -591,7 +542,6 @@ mp_projection_chart_finalize (GObject *object)
   MpProjectionChart *self = MP_PROJECTION_CHART (object);
 
   projection_data_clear (&self->data);
-  g_clear_pointer (&self->hits, g_array_unref);
 
   G_OBJECT_CLASS (mp_projection_chart_parent_class)->finalize (object);
 }
@@ -601,24 +551,26 @@ mp_projection_chart_class_init (MpProjectionChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MpChartClass *chart_class = MP_CHART_CLASS (klass);
 
   object_class->finalize = mp_projection_chart_finalize;
 
-  widget_class->snapshot = mp_projection_chart_snapshot;
-  widget_class->measure = mp_projection_chart_measure;
-  widget_class->query_tooltip = mp_projection_chart_query_tooltip;
-  widget_class->css_changed = mp_projection_chart_css_changed;
+
+  chart_class->min_width = 320;
+  chart_class->natural_width = 560;
+  chart_class->min_height = 220;
+  chart_class->natural_height = 300;
+  chart_class->render = mp_projection_chart_render;
+  chart_class->dup_tooltip = mp_projection_chart_dup_tooltip;
+  chart_class->dup_label = mp_projection_chart_dup_label;
+  chart_class->dup_description = mp_projection_chart_dup_description;
 
   gtk_widget_class_set_css_name (widget_class, "projectionchart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
 mp_projection_chart_init (MpProjectionChart *self)
 {
-  self->hits = g_array_new (FALSE, FALSE, sizeof (MpChartHit));
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  update_accessible (self);
 }
 
 /**
@@ -772,51 +724,4 @@ mp_projection_chart_set_data (MpProjectionChart  *self,
     d->remittances = g_memdup2 (remittances, sizeof (double) * n_years);
 
   data_changed (self);
-}
-
-/**
- * mp_projection_chart_draw:
- * @self: a chart
- * @cr: where to draw, with (0, 0) at the chart's top left
- * @width: the width, in @cr's units
- * @height: the height, in @cr's units
- * @style: the palette; with %MP_CHART_STYLE_PRINT, text sizes are in points
- *
- * Draws the chart as on screen, e.g. for printing.  The widget need not be
- * shown.
- */
-void
-mp_projection_chart_draw (MpProjectionChart *self,
-                          cairo_t           *cr,
-                          double             width,
-                          double             height,
-                          MpChartStyle       style)
-{
-  g_return_if_fail (MP_IS_PROJECTION_CHART (self));
-  g_return_if_fail (cr != NULL);
-
-  _mp_chart_draw (GTK_WIDGET (self), cr, width, height, style, render_projection, &self->data);
-}
-
-/**
- * mp_projection_chart_dup_tooltip_at:
- * @self: a chart
- * @x: widget coordinate
- * @y: widget coordinate
- *
- * The tooltip text for a point of the chart as last drawn.
- *
- * Returns: (transfer full) (nullable): the text, or %NULL where there is none
- */
-char *
-mp_projection_chart_dup_tooltip_at (MpProjectionChart *self,
-                                    double             x,
-                                    double             y)
-{
-  const MpChartHit *hit;
-
-  g_return_val_if_fail (MP_IS_PROJECTION_CHART (self), NULL);
-
-  hit = _mp_chart_find_hit (self->hits, x, y);
-  return hit != NULL ? build_tooltip (&self->data, hit) : NULL;
 }

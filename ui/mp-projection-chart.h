@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 #define MP_TYPE_PROJECTION_CHART (mp_projection_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (MpProjectionChart, mp_projection_chart, MP, PROJECTION_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (MpProjectionChart, mp_projection_chart, MP, PROJECTION_CHART, MpChart)
 
 GtkWidget *mp_projection_chart_new            (void);
 void       mp_projection_chart_set_evaluation (MpProjectionChart  *self,
@@ -29,13 +29,5 @@ void       mp_projection_chart_set_data       (MpProjectionChart  *self,
                                                const char * const *labels,
                                                const double       *person_years,
                                                const double       *remittances);
-void       mp_projection_chart_draw           (MpProjectionChart  *self,
-                                               cairo_t            *cr,
-                                               double              width,
-                                               double              height,
-                                               MpChartStyle        style);
-char      *mp_projection_chart_dup_tooltip_at (MpProjectionChart  *self,
-                                               double              x,
-                                               double              y);
 
 G_END_DECLS

@@ -16,11 +16,11 @@
 #include "mp-format.h"
 #include "mp-risk-matrix.h"
 
-/* The risk-based human-rights framework (DOMAIN.md §4.4): country risk
- * (rows) × measure risk (columns), each cell naming the monitoring it needs,
- * with the package's measures placed in their cells.  The cell where a
- * measure is not allowed carries a hatch, a sign and words, never colour
- * alone. */
+/* The risk-based human-rights framework (models/README.md, “Human-rights
+ * risk framework”): country risk (rows) × measure risk (columns), each cell
+ * naming the monitoring it needs, with the package's measures placed in
+ * their cells.  The cell where a measure is not allowed carries a hatch, a
+ * sign and words, never colour alone. */
 
 #define FOOTER_HIT 9
 
@@ -42,13 +42,12 @@ typedef struct
 
 struct _MpRiskMatrix
 {
-  GtkWidget  parent_instance;
+  MpChart    parent_instance;
 
   RiskData   data;
-  GArray    *hits;
 };
 
-G_DEFINE_FINAL_TYPE (MpRiskMatrix, mp_risk_matrix, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MpRiskMatrix, mp_risk_matrix, MP_TYPE_CHART)
 
 static void
 risk_item_clear (gpointer p)
@@ -106,10 +105,10 @@ count_never_allowed (const RiskData *d)
 }
 
 static void
-render_risk_matrix (MpChartCanvas *c,
-                    gconstpointer  user_data)
+mp_risk_matrix_render (MpChart       *chart,
+                       MpChartCanvas *c)
 {
-  const RiskData *d = user_data;
+  const RiskData *d = &MP_RISK_MATRIX (chart)->data;
   cairo_t *cr = c->cr;
   const double pad = 8, cp = 6;
   double th, head_w = 0, head_h, footer_h = 0, left, top, cell_w, cell_h, sign_r;
@@ -313,9 +312,10 @@ render_risk_matrix (MpChartCanvas *c,
 }
 
 static char *
-build_tooltip (const RiskData   *d,
-               const MpChartHit *hit)
+mp_risk_matrix_dup_tooltip (MpChart          *chart,
+                            const MpChartHit *hit)
 {
+  const RiskData *d = &MP_RISK_MATRIX (chart)->data;
   GString *text = g_string_new (NULL);
 
   if (hit->index == FOOTER_HIT)
@@ -368,11 +368,18 @@ build_tooltip (const RiskData   *d,
   return g_string_free (text, FALSE);
 }
 
-static void
-update_accessible (MpRiskMatrix *self)
+static char *
+mp_risk_matrix_dup_label (MpChart *chart)
 {
+  return g_strdup (_("Risk matrix"));
+}
+
+static char *
+mp_risk_matrix_dup_description (MpChart *chart)
+{
+  MpRiskMatrix *self = MP_RISK_MATRIX (chart);
   const RiskData *d = &self->data;
-  g_autoptr(GString) desc = g_string_new (NULL);
+  GString *desc = g_string_new (NULL);
 
   if (d->items->len == 0)
     {
@@ -401,61 +408,7 @@ update_accessible (MpRiskMatrix *self)
         }
     }
 
-  _mp_chart_update_accessible (GTK_WIDGET (self), _("Risk matrix"), desc->str);
-}
-
-static void
-mp_risk_matrix_snapshot (GtkWidget   *widget,
-                         GtkSnapshot *snapshot)
-{
-  MpRiskMatrix *self = MP_RISK_MATRIX (widget);
-
-  _mp_chart_snapshot (widget, snapshot, render_risk_matrix, &self->data, self->hits);
-}
-
-static void
-mp_risk_matrix_measure (GtkWidget      *widget,
-                        GtkOrientation  orientation,
-                        int             for_size,
-                        int            *minimum,
-                        int            *natural,
-                        int            *minimum_baseline,
-                        int            *natural_baseline)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 360;
-      *natural = 560;
-    }
-  else
-    {
-      *minimum = 260;
-      *natural = 380;
-    }
-}
-
-static gboolean
-mp_risk_matrix_query_tooltip (GtkWidget  *widget,
-                              int         x,
-                              int         y,
-                              gboolean    keyboard_mode,
-                              GtkTooltip *tooltip)
-{
-  MpRiskMatrix *self = MP_RISK_MATRIX (widget);
-  const MpChartHit *hit = _mp_chart_find_hit (self->hits, x, y);
-
-  if (hit == NULL)
-    return FALSE;
-
-  return _mp_chart_set_tooltip (tooltip, hit, build_tooltip (&self->data, hit));
-}
-
-static void
-mp_risk_matrix_css_changed (GtkWidget         *widget,
-                            GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (mp_risk_matrix_parent_class)->css_changed (widget, change);
-  gtk_widget_queue_draw (widget);
+  return g_string_free (desc, FALSE);
 }
 
 static void
@@ -464,7 +417,6 @@ mp_risk_matrix_finalize (GObject *object)
   MpRiskMatrix *self = MP_RISK_MATRIX (object);
 
   g_clear_pointer (&self->data.items, g_array_unref);
-  g_clear_pointer (&self->hits, g_array_unref);
 
   G_OBJECT_CLASS (mp_risk_matrix_parent_class)->finalize (object);
 }
@@ -474,16 +426,21 @@ mp_risk_matrix_class_init (MpRiskMatrixClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MpChartClass *chart_class = MP_CHART_CLASS (klass);
 
   object_class->finalize = mp_risk_matrix_finalize;
 
-  widget_class->snapshot = mp_risk_matrix_snapshot;
-  widget_class->measure = mp_risk_matrix_measure;
-  widget_class->query_tooltip = mp_risk_matrix_query_tooltip;
-  widget_class->css_changed = mp_risk_matrix_css_changed;
+
+  chart_class->min_width = 360;
+  chart_class->natural_width = 560;
+  chart_class->min_height = 260;
+  chart_class->natural_height = 380;
+  chart_class->render = mp_risk_matrix_render;
+  chart_class->dup_tooltip = mp_risk_matrix_dup_tooltip;
+  chart_class->dup_label = mp_risk_matrix_dup_label;
+  chart_class->dup_description = mp_risk_matrix_dup_description;
 
   gtk_widget_class_set_css_name (widget_class, "riskmatrix");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -491,9 +448,6 @@ mp_risk_matrix_init (MpRiskMatrix *self)
 {
   self->data.items = g_array_new (FALSE, TRUE, sizeof (RiskItem));
   g_array_set_clear_func (self->data.items, risk_item_clear);
-  self->hits = g_array_new (FALSE, FALSE, sizeof (MpChartHit));
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  update_accessible (self);
 }
 
 /**
@@ -555,9 +509,7 @@ mp_risk_matrix_set_measures (MpRiskMatrix    *self,
         self->data.show_partner = TRUE;
     }
 
-  g_array_set_size (self->hits, 0);
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _mp_chart_changed (MP_CHART (self));
 }
 
 /**
@@ -578,49 +530,4 @@ mp_risk_matrix_set_evaluation (MpRiskMatrix       *self,
   else
     mp_risk_matrix_set_measures (self, (const MpMeasure *) (gpointer) eval->measures->data,
                                  eval->measures->len);
-}
-
-/**
- * mp_risk_matrix_draw:
- * @self: a risk matrix
- * @cr: where to draw, with (0, 0) at the matrix's top left
- * @width: the width, in @cr's units
- * @height: the height, in @cr's units
- * @style: the palette; with %MP_CHART_STYLE_PRINT, text sizes are in points
- *
- * Draws the matrix as on screen, e.g. for printing.
- */
-void
-mp_risk_matrix_draw (MpRiskMatrix *self,
-                     cairo_t      *cr,
-                     double        width,
-                     double        height,
-                     MpChartStyle  style)
-{
-  g_return_if_fail (MP_IS_RISK_MATRIX (self));
-  g_return_if_fail (cr != NULL);
-
-  _mp_chart_draw (GTK_WIDGET (self), cr, width, height, style, render_risk_matrix, &self->data);
-}
-
-/**
- * mp_risk_matrix_dup_tooltip_at:
- * @self: a risk matrix
- * @x: widget coordinate
- * @y: widget coordinate
- *
- * Returns: (transfer full) (nullable): the tooltip text at a point of the
- *   matrix as last drawn
- */
-char *
-mp_risk_matrix_dup_tooltip_at (MpRiskMatrix *self,
-                               double        x,
-                               double        y)
-{
-  const MpChartHit *hit;
-
-  g_return_val_if_fail (MP_IS_RISK_MATRIX (self), NULL);
-
-  hit = _mp_chart_find_hit (self->hits, x, y);
-  return hit != NULL ? build_tooltip (&self->data, hit) : NULL;
 }

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 /* Draws the table of mp_monitoring_for_risk() (mp-evaluation.h), the model's
  * lookup of the monitoring a cell needs. */
-G_DECLARE_FINAL_TYPE (MpRiskMatrix, mp_risk_matrix, MP, RISK_MATRIX, GtkWidget)
+G_DECLARE_FINAL_TYPE (MpRiskMatrix, mp_risk_matrix, MP, RISK_MATRIX, MpChart)
 
 GtkWidget *mp_risk_matrix_new            (void);
 void       mp_risk_matrix_set_measures   (MpRiskMatrix       *self,
@@ -26,13 +26,5 @@ void       mp_risk_matrix_set_measures   (MpRiskMatrix       *self,
                                           guint               n_measures);
 void       mp_risk_matrix_set_evaluation (MpRiskMatrix       *self,
                                           const MpEvaluation *eval);
-void       mp_risk_matrix_draw           (MpRiskMatrix       *self,
-                                          cairo_t            *cr,
-                                          double              width,
-                                          double              height,
-                                          MpChartStyle        style);
-char      *mp_risk_matrix_dup_tooltip_at (MpRiskMatrix       *self,
-                                          double              x,
-                                          double              y);
 
 G_END_DECLS

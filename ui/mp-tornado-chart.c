@@ -17,9 +17,9 @@
 #include "mp-format.h"
 #include "mp-tornado-chart.h"
 
-/* One-at-a-time swings (DOMAIN.md §4.7): for each uncertain assumption, the
- * output with the assumption at its low and at its high, the others at
- * their mode.  The widest swing is on top. */
+/* One-at-a-time swings (models/README.md, “Uncertainty”): for each
+ * uncertain assumption, the output with the assumption at its low and at
+ * its high, the others at their mode.  The widest swing is on top. */
 
 typedef struct
 {
@@ -39,13 +39,12 @@ typedef struct
 
 struct _MpTornadoChart
 {
-  GtkWidget    parent_instance;
+  MpChart      parent_instance;
 
   TornadoData  data;
-  GArray      *hits;
 };
 
-G_DEFINE_FINAL_TYPE (MpTornadoChart, mp_tornado_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MpTornadoChart, mp_tornado_chart, MP_TYPE_CHART)
 
 static void
 tornado_row_clear (gpointer p)
@@ -81,10 +80,10 @@ output_label (const TornadoData *d)
 }
 
 static void
-render_tornado (MpChartCanvas *c,
-                gconstpointer  user_data)
+mp_tornado_chart_render (MpChart       *chart,
+                         MpChartCanvas *c)
 {
-  const TornadoData *d = user_data;
+  const TornadoData *d = &MP_TORNADO_CHART (chart)->data;
   cairo_t *cr = c->cr;
   const double pad = 8;
   double th, row_h, label_w = 0, value_w, left, right, top, bottom, plot_w;
@@ -252,9 +251,10 @@ render_tornado (MpChartCanvas *c,
 }
 
 static char *
-build_tooltip (const TornadoData *d,
-               const MpChartHit  *hit)
+mp_tornado_chart_dup_tooltip (MpChart          *chart,
+                              const MpChartHit *hit)
 {
+  const TornadoData *d = &MP_TORNADO_CHART (chart)->data;
   const TornadoRow *row = &g_array_index (d->rows, TornadoRow, hit->index);
   g_autofree char *lo = mp_format_number (row->low_value, 1);
   g_autofree char *hi = mp_format_number (row->high_value, 1);
@@ -276,13 +276,18 @@ build_tooltip (const TornadoData *d,
   return g_string_free (text, FALSE);
 }
 
-static void
-update_accessible (MpTornadoChart *self)
+static char *
+mp_tornado_chart_dup_label (MpChart *chart)
 {
-  const TornadoData *d = &self->data;
   /* Translators: accessible name of the tornado chart, e.g. "Partner fit: swings by assumption" */
-  g_autofree char *label = g_strdup_printf (_("%s: swings by assumption"), output_label (d));
-  g_autoptr(GString) desc = g_string_new (NULL);
+  return g_strdup_printf (_("%s: swings by assumption"), output_label (&MP_TORNADO_CHART (chart)->data));
+}
+
+static char *
+mp_tornado_chart_dup_description (MpChart *chart)
+{
+  const TornadoData *d = &MP_TORNADO_CHART (chart)->data;
+  GString *desc = g_string_new (NULL);
 
   if (!d->ran || d->rows->len == 0)
     {
@@ -305,25 +310,14 @@ update_accessible (MpTornadoChart *self)
         }
     }
 
-  _mp_chart_update_accessible (GTK_WIDGET (self), label, desc->str);
+  return g_string_free (desc, FALSE);
 }
 
 static void
 data_changed (MpTornadoChart *self)
 {
   g_array_sort (self->data.rows, compare_rows);
-  g_array_set_size (self->hits, 0);
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-mp_tornado_chart_snapshot (GtkWidget   *widget,
-                           GtkSnapshot *snapshot)
-{
-  MpTornadoChart *self = MP_TORNADO_CHART (widget);
-
-  _mp_chart_snapshot (widget, snapshot, render_tornado, &self->data, self->hits);
+  _mp_chart_changed (MP_CHART (self));
 }
 
 static void
@@ -339,8 +333,8 @@ mp_tornado_chart_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 320;
-      *natural = 520;
+      GTK_WIDGET_CLASS (mp_tornado_chart_parent_class)->measure (widget, orientation, for_size, minimum, natural,
+                                                                 minimum_baseline, natural_baseline);
     }
   else
     {
@@ -352,30 +346,6 @@ mp_tornado_chart_measure (GtkWidget      *widget,
     }
 }
 
-static gboolean
-mp_tornado_chart_query_tooltip (GtkWidget  *widget,
-                                int         x,
-                                int         y,
-                                gboolean    keyboard_mode,
-                                GtkTooltip *tooltip)
-{
-  MpTornadoChart *self = MP_TORNADO_CHART (widget);
-  const MpChartHit *hit = _mp_chart_find_hit (self->hits, x, y);
-
-  if (hit == NULL)
-    return FALSE;
-
-  return _mp_chart_set_tooltip (tooltip, hit, build_tooltip (&self->data, hit));
-}
-
-static void
-mp_tornado_chart_css_changed (GtkWidget         *widget,
-                              GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (mp_tornado_chart_parent_class)->css_changed (widget, change);
-  gtk_widget_queue_draw (widget);
-}
-
 static void
 mp_tornado_chart_finalize (GObject *object)
 {
@@ -383,7 +353,6 @@ mp_tornado_chart_finalize (GObject *object)
 
   g_clear_pointer (&self->data.rows, g_array_unref);
   g_clear_pointer (&self->data.output_label, g_free);
-  g_clear_pointer (&self->hits, g_array_unref);
 
   G_OBJECT_CLASS (mp_tornado_chart_parent_class)->finalize (object);
 }
@@ -393,16 +362,20 @@ mp_tornado_chart_class_init (MpTornadoChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MpChartClass *chart_class = MP_CHART_CLASS (klass);
 
   object_class->finalize = mp_tornado_chart_finalize;
 
-  widget_class->snapshot = mp_tornado_chart_snapshot;
   widget_class->measure = mp_tornado_chart_measure;
-  widget_class->query_tooltip = mp_tornado_chart_query_tooltip;
-  widget_class->css_changed = mp_tornado_chart_css_changed;
+
+  chart_class->min_width = 320;
+  chart_class->natural_width = 520;
+  chart_class->render = mp_tornado_chart_render;
+  chart_class->dup_tooltip = mp_tornado_chart_dup_tooltip;
+  chart_class->dup_label = mp_tornado_chart_dup_label;
+  chart_class->dup_description = mp_tornado_chart_dup_description;
 
   gtk_widget_class_set_css_name (widget_class, "tornadochart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -410,9 +383,6 @@ mp_tornado_chart_init (MpTornadoChart *self)
 {
   self->data.rows = g_array_new (FALSE, TRUE, sizeof (TornadoRow));
   g_array_set_clear_func (self->data.rows, tornado_row_clear);
-  self->hits = g_array_new (FALSE, FALSE, sizeof (MpChartHit));
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  update_accessible (self);
 }
 
 /**
@@ -520,49 +490,4 @@ mp_tornado_chart_set_swings (MpTornadoChart *self,
     append_row (self, swings[i].assumption, swings[i].low_value, swings[i].high_value, swings[i].base);
 
   data_changed (self);
-}
-
-/**
- * mp_tornado_chart_draw:
- * @self: a tornado chart
- * @cr: where to draw, with (0, 0) at the chart's top left
- * @width: the width, in @cr's units
- * @height: the height, in @cr's units
- * @style: the palette; with %MP_CHART_STYLE_PRINT, text sizes are in points
- *
- * Draws the chart as on screen, e.g. for printing.
- */
-void
-mp_tornado_chart_draw (MpTornadoChart *self,
-                       cairo_t        *cr,
-                       double          width,
-                       double          height,
-                       MpChartStyle    style)
-{
-  g_return_if_fail (MP_IS_TORNADO_CHART (self));
-  g_return_if_fail (cr != NULL);
-
-  _mp_chart_draw (GTK_WIDGET (self), cr, width, height, style, render_tornado, &self->data);
-}
-
-/**
- * mp_tornado_chart_dup_tooltip_at:
- * @self: a tornado chart
- * @x: widget coordinate
- * @y: widget coordinate
- *
- * Returns: (transfer full) (nullable): the tooltip text at a point of the
- *   chart as last drawn
- */
-char *
-mp_tornado_chart_dup_tooltip_at (MpTornadoChart *self,
-                                 double          x,
-                                 double          y)
-{
-  const MpChartHit *hit;
-
-  g_return_val_if_fail (MP_IS_TORNADO_CHART (self), NULL);
-
-  hit = _mp_chart_find_hit (self->hits, x, y);
-  return hit != NULL ? build_tooltip (&self->data, hit) : NULL;
 }

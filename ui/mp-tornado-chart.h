@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 #define MP_TYPE_TORNADO_CHART (mp_tornado_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (MpTornadoChart, mp_tornado_chart, MP, TORNADO_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (MpTornadoChart, mp_tornado_chart, MP, TORNADO_CHART, MpChart)
 
 GtkWidget *mp_tornado_chart_new            (void);
 void       mp_tornado_chart_set_evaluation (MpTornadoChart     *self,
@@ -26,13 +26,5 @@ void       mp_tornado_chart_set_swings     (MpTornadoChart     *self,
                                             const MpSwing      *swings,
                                             guint               n_swings,
                                             const char         *output_label);
-void       mp_tornado_chart_draw           (MpTornadoChart     *self,
-                                            cairo_t            *cr,
-                                            double              width,
-                                            double              height,
-                                            MpChartStyle        style);
-char      *mp_tornado_chart_dup_tooltip_at (MpTornadoChart     *self,
-                                            double              x,
-                                            double              y);
 
 G_END_DECLS
