@@ -139,7 +139,8 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
        "February 2025. Read from a secondary copy of the ECB table: check it against the "
        "current ECB reference rate before a negotiation."),
     "ECB euro foreign exchange reference rates, 28 February 2025: 1 EUR = 1.0411 USD "
-    "(secondary copy; to be checked)",
+    "(secondary copy; no later rate was found for the 2026-11 reference data: enter the "
+    "current ECB rate and its date)",
   },
   {
     MP_ASSUMPTION_HEALTH_THRESHOLD, "health-workforce-threshold",
