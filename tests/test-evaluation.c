@@ -780,7 +780,7 @@ test_scores_scale_missing (void)
   g_assert_true (isfinite (eval->headline[MP_HEADLINE_FIT]));
 }
 
-/* ---- Safeguards (§4.5): each rule positive and negative -------------------- */
+/* ---- Brain-drain safeguards: each rule positive and negative ------------- */
 
 static void
 test_safeguard_who_ssl (void)
@@ -851,7 +851,8 @@ test_safeguard_fees (void)
   eval = evaluate_ok (pkg, ref);
   g_assert_cmpint (count_findings (eval, "recruitment-fees", MP_SEVERITY_BLOCK), ==, 1);
   g_assert_nonnull (strstr (get_finding (eval, "recruitment-fees")->message, "350"));
-  /* Fees also make participants unprotected (§4.1): protection share 0. */
+  /* Fees also make participants unprotected (models/README.md, “Partner-interest
+   * fit”): protection share 0. */
   assert_close (get_component (eval->fit_components, "protection")->delivered, 0);
 
   g_clear_pointer (&eval, mp_evaluation_free);
@@ -1008,7 +1009,7 @@ test_safeguard_demographic (void)
   g_assert_cmpint (count_rule (eval, "demographic-window"), ==, 0);
 }
 
-/* ---- Risk matrix (§4.4) --------------------------------------------------- */
+/* ---- Risk matrix (models/README.md, “Human-rights risk framework”) ------- */
 
 static void
 test_risk_matrix (void)

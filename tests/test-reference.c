@@ -150,7 +150,8 @@ test_shipped_loads (void)
   g_assert_true (g_strv_contains ((const char * const *) mar->memberships, "Rabat Process"));
   g_assert_true (g_strv_contains ((const char * const *) mar->frameworks,
                                   "NL–Morocco action plan (2022)"));
-  /* Morocco values labour mobility and remittances highly (DOMAIN.md §1, AR §3.2). */
+  /* Morocco values labour mobility and remittances highly (AR §3.2; the profile
+   * rules of data/reference/README.md). */
   g_assert_cmpfloat (mar->profile.weights[MP_INTEREST_LABOUR_MOBILITY], ==, 5);
   g_assert_cmpfloat (mar->profile.weights[MP_INTEREST_REMITTANCES], ==, 5);
   g_assert_cmpstr (mar->region, ==, "Northern Africa");
@@ -376,7 +377,8 @@ test_risk_classes (void)
   g_assert_cmpfloat (t.low, ==, 0.45);
   g_assert_cmpfloat (t.medium, ==, 0.20);
 
-  /* low ≥ 0.45, medium 0.20–0.45, high < 0.20 (DOMAIN.md §4.4) */
+  /* low ≥ 0.45, medium 0.20–0.45, high < 0.20 (models/README.md, “Human-rights
+   * risk framework”) */
   g_assert_cmpint (mp_risk_classify (0.45, &t), ==, MP_RISK_LOW);
   g_assert_cmpint (mp_risk_classify (0.4499, &t), ==, MP_RISK_MEDIUM);
   g_assert_cmpint (mp_risk_classify (0.20, &t), ==, MP_RISK_MEDIUM);

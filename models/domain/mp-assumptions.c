@@ -17,8 +17,8 @@
 #include "mp-assumptions.h"
 
 /* Every number below is either sourced (the source says where it was read)
- * or marked as a judgement.  The data files quoted are shipped copies of
- * /shared/data: nl-sectors.md and schemes.md. */
+ * or marked as a judgement; models/README.md, “Assumptions”, says where the
+ * engine uses each one. */
 static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
   {
     MP_ASSUMPTION_FILL_RATE, "fill-rate",
@@ -31,8 +31,8 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
        "nurses had arrived by 2019, about 75 % by 2025. A negotiated bilateral scheme is "
        "placed between the two: 25–75 %, most likely 50 % (judgement). Home-track training "
        "places are not subject to it (PALIM: 9,677 applicants for 120 places)."),
-    "Ero Straniero dossier (ministry data); IAB; GIZ/BA Triple Win — data/schemes.md "
-    "§2.2, §2.3, §2.5, §2.9; data/nl-sectors.md §3C",
+    "Ero Straniero dossier on the decreto flussi (ministry data); IAB on the Western Balkans "
+    "Regulation; GIZ/BA Triple Win; Enabel PALIM",
   },
   {
     MP_ASSUMPTION_OVERSTAY, "overstay",
@@ -44,8 +44,7 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
        "in ten absconded from Australia’s SWP in 2020-21, over 20 % of the 2020/21 GECCO "
        "contingent did not return (press). Default 1–10 %, most likely 2 %; raise the high "
        "to 20 % for a stress test."),
-    "World Bank WPS6762 (Gibson & McKenzie); NZ DoL; devpolicy.org; Diario de Huelva — "
-    "data/nl-sectors.md §3B; data/schemes.md §2.1, §2.7, §2.8",
+    "World Bank WPS6762 (Gibson & McKenzie); NZ DoL; devpolicy.org; Diario de Huelva",
   },
   {
     MP_ASSUMPTION_SETTLEMENT, "settlement-share",
@@ -56,7 +55,8 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
        "Win nurses move on to extensions and permanent residence; Italy–Tunisia workers may "
        "stay for the rest of their permit. No measured settlement rate was found: "
        "judgement."),
-    "Judgement; route designs in data/schemes.md §2.2, §2.3",
+    "Judgement; route designs of Germany’s Triple Win and the Italy–Tunisia MoU of October "
+    "2023",
   },
   {
     MP_ASSUMPTION_SETTLEMENT_RETURN, "settlement-share-return",
@@ -65,7 +65,7 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
     N_("Share of participants of schemes with mandatory return who settle legally anyway, "
        "through a change of status. Spain checks each worker’s return commitment before "
        "calling them back for a new season. Judgement."),
-    "Judgement; Orden ISM/1417/2023 (data/schemes.md §2.1)",
+    "Judgement; Orden ISM/1417/2023 (Spain–Morocco GECCO)",
   },
   {
     MP_ASSUMPTION_REMITTANCE_SHARE, "remittance-share",
@@ -76,7 +76,7 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
        "reports Pacific workers sending more than half of their earnings; in Australia’s "
        "SWP about a quarter came home during the stay and the rest as savings. Synthesis: "
        "40–60 %."),
-    "RNZ (RSE study); ILO; World Bank 2018 (SWP) — data/nl-sectors.md §3A",
+    "RNZ (RSE study); ILO; World Bank 2018 (SWP)",
   },
   {
     MP_ASSUMPTION_WAGE_FACTOR, "wage-factor",
@@ -86,7 +86,7 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
        "CBS annual wages per job including part-time jobs, or statutory floors; "
        "participants on full-time contracts earn more, those at the bottom of a scale less. "
        "±15 % (judgement)."),
-    "Judgement; CBS StatLine 81431ned (data/nl-sectors.md §2)",
+    "Judgement; CBS StatLine 81431ned (data/reference/sectors.csv)",
   },
   {
     MP_ASSUMPTION_WAGE_FLOOR, "wage-floor",
@@ -96,7 +96,7 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
        "sector without a sourced wage: the statutory minimum wage for workers aged 21 and "
        "over from 1 January 2026."),
     "Statutory minimum wage 2026, €14.71 an hour, reference month €2,294.40 (Grooth Hedde "
-    "Accountants, 2025-12; data/nl-sectors.md §1)",
+    "Accountants, 2025-12; data/reference/SOURCES.md §4)",
   },
   {
     MP_ASSUMPTION_WAGE_SKILLED, "wage-skilled",
@@ -106,7 +106,7 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
        "without a sourced wage: the 2026 knowledge-migrant salary criterion for workers "
        "under 30 (€5,942 at 30 and over), the lowest wage at which such a worker is "
        "admitted."),
-    "IND salary criteria 2026 via Meijburg (KPMG), 2025-12-18 (data/nl-sectors.md §1)",
+    "IND salary criteria 2026 via Meijburg (KPMG), 2025-12-18 (data/reference/SOURCES.md §4)",
   },
   {
     MP_ASSUMPTION_HOME_TRACK_COST, "home-track-cost",
@@ -117,8 +117,7 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
        "illustrative); Belgium–Morocco PALIM spent €1,496,448.50 on 120 trainees, €12,470 "
        "each including project overheads. A home-track scheme with its own cost per "
        "participant uses that instead."),
-    "CGD Global Skill Partnership brief; Enabel PALIM (Migration Partnership Facility) — "
-    "data/schemes.md §2.9, data/nl-sectors.md §3D",
+    "CGD Global Skill Partnership brief; Enabel PALIM (Migration Partnership Facility)",
   },
   {
     MP_ASSUMPTION_P_CONDITION_MET, "p-condition-met",
@@ -148,7 +147,7 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
     0.01, 0.01, 0.01, 0.0, 1.0,
     N_("Health-sector admissions in one year above this share of the partner’s health "
        "workforce (doctors plus nurses and midwives) raise a brain-drain warning."),
-    "Mobility Planner default (DOMAIN.md §4.5); WHO Global Code of Practice (2010)",
+    "Mobility Planner default; WHO Global Code of Practice (2010)",
   },
   {
     MP_ASSUMPTION_VDEM_LOW_RISK, "vdem-low-risk",
@@ -156,7 +155,7 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
     0.45, 0.45, 0.45, 0.0, 1.0,
     N_("A partner whose V-Dem Liberal Democracy Index is at or above this value is a "
        "low-risk country unless overridden for migrants."),
-    "V-Dem Liberal Democracy Index; risk-based framework of AR §4.2.1 (DOMAIN.md §4.4)",
+    "V-Dem Liberal Democracy Index; risk-based framework of AR §4.2.1",
   },
   {
     MP_ASSUMPTION_VDEM_HIGH_RISK, "vdem-high-risk",
@@ -164,7 +163,7 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
     0.20, 0.20, 0.20, 0.0, 1.0,
     N_("A partner whose V-Dem Liberal Democracy Index is below this value is a high-risk "
        "country; between the two thresholds it is medium risk."),
-    "V-Dem Liberal Democracy Index; risk-based framework of AR §4.2.1 (DOMAIN.md §4.4)",
+    "V-Dem Liberal Democracy Index; risk-based framework of AR §4.2.1",
   },
   {
     MP_ASSUMPTION_FIT_SCALE_LABOUR, "fit-scale-labour",
@@ -172,14 +171,14 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
     0.00005, 0.00005, 0.00005, 0.0, 1.0,
     N_("Admissions a year at which a partner calls a labour-mobility offer meaningful, as "
        "a share of its working-age population (Morocco: about 1,275 a year)."),
-    "DOMAIN.md §4.1; UN World Population Prospects 2024",
+    "Mobility Planner default (judgement); UN World Population Prospects 2024",
   },
   {
     MP_ASSUMPTION_FIT_SCALE_SKILLS, "fit-scale-skills",
     N_("Skills reference scale"), N_("trainees a year"),
     500.0, 500.0, 500.0, 0.0, 1e9,
     N_("Trainees a year (away and home track) at which a skills offer is meaningful."),
-    "DOMAIN.md §4.1",
+    "Mobility Planner default (judgement)",
   },
   {
     MP_ASSUMPTION_FIT_SCALE_REMITTANCES, "fit-scale-remittances",
@@ -187,21 +186,21 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
     0.001, 0.001, 0.001, 0.0, 1.0,
     N_("Extra remittances a year at which the offer is meaningful, as a share of the "
        "partner’s current remittance inflow (0.1 %)."),
-    "DOMAIN.md §4.1; World Bank WDI BX.TRF.PWKR.CD.DT",
+    "Mobility Planner default (judgement); World Bank WDI BX.TRF.PWKR.CD.DT",
   },
   {
     MP_ASSUMPTION_FIT_SCALE_INVESTMENT, "fit-scale-investment",
     N_("Investment and trade reference scale"), N_("€ a year"),
     1e7, 1e7, 1e7, 0.0, 1e12,
     N_("Investment and trade a year at which the offer is meaningful."),
-    "DOMAIN.md §4.1",
+    "Mobility Planner default (judgement)",
   },
   {
     MP_ASSUMPTION_FIT_SCALE_STUDY, "fit-scale-study",
     N_("Study reference scale"), N_("scholarships a year"),
     100.0, 100.0, 100.0, 0.0, 1e9,
     N_("Scholarships or study places a year at which the offer is meaningful."),
-    "DOMAIN.md §4.1",
+    "Mobility Planner default (judgement)",
   },
   {
     MP_ASSUMPTION_FIT_SCALE_VISA, "fit-scale-visa",
@@ -209,14 +208,14 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
     1.0, 1.0, 1.0, 0.0, 3.0,
     N_("Visa facilitation level (0–3) at which the offer is meaningful; NL can offer "
        "information only, facilitation is an EU competence."),
-    "DOMAIN.md §4.1",
+    "Mobility Planner default (judgement)",
   },
   {
     MP_ASSUMPTION_FIT_SCALE_DEVELOPMENT, "fit-scale-development",
     N_("Development funding reference scale"), N_("€ a year"),
     1e7, 1e7, 1e7, 0.0, 1e12,
     N_("Development funding (capacity building) a year at which the offer is meaningful."),
-    "DOMAIN.md §4.1",
+    "Mobility Planner default (judgement)",
   },
   {
     MP_ASSUMPTION_NL_SCALE_SHORTAGE, "nl-scale-shortage",
@@ -224,14 +223,14 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
     0.05, 0.05, 0.05, 0.0, 100.0,
     N_("Coverage of a sector’s vacancies (person-years a year per open vacancy) at which "
        "the relief is meaningful."),
-    "DOMAIN.md §4.2",
+    "Mobility Planner default (judgement)",
   },
   {
     MP_ASSUMPTION_NL_SCALE_RETURN, "nl-scale-return",
     N_("Return-cooperation scale"), N_("returns a year"),
     500.0, 500.0, 500.0, 0.0, 1e9,
     N_("Extra returns a year at which return cooperation is meaningful for NL."),
-    "DOMAIN.md §4.2",
+    "Mobility Planner default (judgement)",
   },
   {
     MP_ASSUMPTION_NL_SCALE_IRREGULAR, "nl-scale-irregular",
@@ -239,14 +238,14 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
     3.0, 3.0, 3.0, 0.0, 3.0,
     N_("Agreed level of cooperation on irregular migration and protection that counts as "
        "complete."),
-    "DOMAIN.md §4.2",
+    "Mobility Planner default (judgement)",
   },
   {
     MP_ASSUMPTION_NL_SCALE_COST, "nl-scale-cost",
     N_("Cost-efficiency scale"), N_("€ per person-year"),
     10000.0, 10000.0, 10000.0, 0.0, 1e9,
     N_("Public cost per person-year at which cost efficiency has fallen to 37 %."),
-    "DOMAIN.md §4.2",
+    "Mobility Planner default (judgement)",
   },
   {
     MP_ASSUMPTION_NL_SCALE_NET_MIGRATION, "nl-scale-net-migration",
@@ -254,7 +253,7 @@ static const MpAssumptionInfo catalogue[MP_N_ASSUMPTIONS] = {
     6000.0, 6000.0, 6000.0, 0.0, 1e9,
     N_("Yearly net-migration contribution at which restraint is zero: a tenth of the "
        "60,000 a year the Staatscommissie Demografische Ontwikkelingen 2050 argues for."),
-    "DOMAIN.md §4.2; Staatscommissie DO2050 [AR ch. 1]",
+    "Mobility Planner default (judgement); Staatscommissie DO2050 [AR ch. 1]",
   },
   {
     MP_ASSUMPTION_EVIDENCE_RETURNS, "evidence-returns",

@@ -7,8 +7,9 @@
 
 #pragma once
 
-/* The catalogue of every constant of the model (DOMAIN.md §3-§4) as a named,
- * documented assumption with a default triangular range and its source.
+/* The catalogue of every constant of the model (models/README.md,
+ * “Assumptions”) as a named, documented assumption with a default triangular
+ * range and its source.
  * Packages override entries through MpPackage.assumptions (MpAssumption with
  * the same key).  An assumption is "uncertain" (drawn in the Monte Carlo
  * analysis and swung in the tornado) when its low and high differ. */

@@ -862,9 +862,10 @@ mp_assumption_free (MpAssumption *a)
  * mp_package_new:
  * @name: (nullable): package name, copied
  *
- * Creates an empty package with the defaults of DOMAIN.md: a 10-year horizon
- * from 2027, 2000 Monte Carlo draws with seed 20260522, interest weights and
- * scales from the partner profile (NaN) and NL weights of 3.
+ * Creates an empty package with the defaults (models/README.md, “Entities”):
+ * a 10-year horizon from 2027, 2000 Monte Carlo draws with seed 20260522,
+ * interest weights and scales from the partner profile (NaN) and NL weights
+ * of 3.
  *
  * Returns: (transfer full): a new package, free with mp_package_free()
  */

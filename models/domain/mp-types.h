@@ -7,7 +7,8 @@
 
 #pragma once
 
-/* The entities of the domain model (DOMAIN.md §2) as plain C structs.
+/* The entities of the domain model (models/README.md, “Entities”) as plain
+ * C structs.
  *
  * The document model is plain data: a reference set (partners, sectors) and
  * packages (schemes, offers, asks, assumptions).  Strings are owned (g_strdup)
@@ -61,7 +62,8 @@ typedef enum
   MP_N_RISK
 } MpRisk;
 
-/* The interests of a partner (DOMAIN.md §4.1), in this fixed order. */
+/* The interests of a partner (models/README.md, “Partner-interest fit”), in
+ * this fixed order. */
 typedef enum
 {
   MP_INTEREST_LABOUR_MOBILITY,
@@ -78,7 +80,7 @@ typedef enum
 typedef struct
 {
   double weights[MP_N_INTERESTS];   /* 0-5 */
-  double scales[MP_N_INTERESTS];    /* reference scale k_i; NaN = derive default (§4.1) */
+  double scales[MP_N_INTERESTS];    /* reference scale k_i; NaN = derive the default */
   char  *rationale;                 /* why these weights */
 } MpInterestProfile;
 

@@ -21,7 +21,7 @@
 
 G_DEFINE_QUARK (mp-evaluation-error-quark, mp_evaluation_error)
 
-/* ---- Findings and names ------------------------------------------------ */
+/* ---- Findings and names ------------------------------------------------- */
 
 void
 _mp_finding_free (MpFinding *f)

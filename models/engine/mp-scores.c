@@ -203,7 +203,7 @@ _mp_mean_fit (const double *fits,
   return used > 0 ? sum / used : 0.0;
 }
 
-/* ---- The full evaluation's scores and components ------------------------- */
+/* ---- The full evaluation's scores and components ------------------------ */
 
 static void
 add_component (GArray     *components,
