@@ -148,6 +148,24 @@ gboolean       _mp_document_delete_package_rows  (sqlite3            *db,
                                                   gint64              id,
                                                   GError            **error);
 
+/* ---- Snapshots (mp-document-snapshot.c) ------------------------------- */
+
+/* The GVariant type of the snapshots of @target ("package" or "reference"),
+ * NULL for any other target. */
+const GVariantType *_mp_document_snapshot_type  (const char         *target);
+/* Floating references sunk: the caller owns the result. */
+GVariant      *_mp_document_package_to_variant  (const MpPackage    *package);
+GVariant      *_mp_document_reference_to_variant (const MpReference *reference);
+/* INVALID when @snapshot is damaged; the reference is validated. */
+MpPackage     *_mp_document_package_from_variant (GVariant          *snapshot,
+                                                  GError           **error);
+MpReference   *_mp_document_reference_from_variant (GVariant        *snapshot,
+                                                    GError         **error);
+/* Whether two package snapshots have the same child rows (only the package
+ * row differs, e.g. after a rename). */
+gboolean       _mp_document_package_children_equal (GVariant        *a,
+                                                    GVariant        *b);
+
 /* ---- Validation (mp-document-validate.c) ------------------------------ */
 
 /* Checks a reference snapshot (codes, unique keys, enum values, ranges) as
