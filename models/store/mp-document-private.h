@@ -114,6 +114,26 @@ gboolean       _mp_document_verify_schema   (sqlite3     *db,
                                              const char  *display,
                                              GError     **error);
 
+/* ---- The lock file (mp-document-lock.c) ------------------------------- */
+
+typedef enum
+{
+  MP_DOCUMENT_LOCK_ACQUIRED,
+  MP_DOCUMENT_LOCK_HELD,          /* by another instance: *holder_out says who */
+  MP_DOCUMENT_LOCK_UNAVAILABLE,   /* none could be taken (read-only folder) */
+} MpDocumentLockResult;
+
+/* The lock file of the document at @path (".~lock.NAME#" beside it). */
+char          *_mp_document_lock_path_for (const char  *path);
+/* Takes the lock; on success *@fd_out holds it until
+ * _mp_document_lock_release(). */
+MpDocumentLockResult _mp_document_lock_acquire (const char  *lock_path,
+                                                int         *fd_out,
+                                                char       **holder_out);
+/* Removes the lock file and drops the lock; nothing when @fd is -1. */
+void           _mp_document_lock_release  (const char  *lock_path,
+                                           int          fd);
+
 /* ---- Rows (mp-document-rows.c) ---------------------------------------- */
 
 /* Replaces the reference snapshot in the file by @reference. */
