@@ -114,6 +114,26 @@ gboolean       _mp_document_verify_schema   (sqlite3     *db,
                                              const char  *display,
                                              GError     **error);
 
+/* ---- The lock file (mp-document-lock.c) ------------------------------- */
+
+typedef enum
+{
+  MP_DOCUMENT_LOCK_ACQUIRED,
+  MP_DOCUMENT_LOCK_HELD,          /* by another instance: *holder_out says who */
+  MP_DOCUMENT_LOCK_UNAVAILABLE,   /* none could be taken (read-only folder) */
+} MpDocumentLockResult;
+
+/* The lock file of the document at @path (".~lock.NAME#" beside it). */
+char          *_mp_document_lock_path_for (const char  *path);
+/* Takes the lock; on success *@fd_out holds it until
+ * _mp_document_lock_release(). */
+MpDocumentLockResult _mp_document_lock_acquire (const char  *lock_path,
+                                                int         *fd_out,
+                                                char       **holder_out);
+/* Removes the lock file and drops the lock; nothing when @fd is -1. */
+void           _mp_document_lock_release  (const char  *lock_path,
+                                           int          fd);
+
 /* ---- Rows (mp-document-rows.c) ---------------------------------------- */
 
 /* Replaces the reference snapshot in the file by @reference. */
@@ -147,6 +167,24 @@ MpPackage     *_mp_document_read_package_rows    (sqlite3            *db,
 gboolean       _mp_document_delete_package_rows  (sqlite3            *db,
                                                   gint64              id,
                                                   GError            **error);
+
+/* ---- Snapshots (mp-document-snapshot.c) ------------------------------- */
+
+/* The GVariant type of the snapshots of @target ("package" or "reference"),
+ * NULL for any other target. */
+const GVariantType *_mp_document_snapshot_type  (const char         *target);
+/* Floating references sunk: the caller owns the result. */
+GVariant      *_mp_document_package_to_variant  (const MpPackage    *package);
+GVariant      *_mp_document_reference_to_variant (const MpReference *reference);
+/* INVALID when @snapshot is damaged; the reference is validated. */
+MpPackage     *_mp_document_package_from_variant (GVariant          *snapshot,
+                                                  GError           **error);
+MpReference   *_mp_document_reference_from_variant (GVariant        *snapshot,
+                                                    GError         **error);
+/* Whether two package snapshots have the same child rows (only the package
+ * row differs, e.g. after a rename). */
+gboolean       _mp_document_package_children_equal (GVariant        *a,
+                                                    GVariant        *b);
 
 /* ---- Validation (mp-document-validate.c) ------------------------------ */
 

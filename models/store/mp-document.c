@@ -51,39 +51,6 @@
  *    with the schema this build makes, and every value read is validated.
  */
 
-#define LOCK_PREFIX ".~lock."
-#define LOCK_SUFFIX "#"
-
-/* ---- Snapshots (undo records) ------------------------------------------ */
-
-#define SCHEME_T     "(mssmsmsdiiiibdddddbbbbb)"
-#define OFFER_T      "(smsmsddms)"
-#define ASK_T        "(smsdddims)"
-#define TRANCHE_T    "(msmsids)"
-#define ASSUMPTION_T "(sddd)"
-#define PACKAGE_T    "(msmsasiiuta" SCHEME_T "a" OFFER_T "a" ASK_T "a" TRANCHE_T \
-                     "a" ASSUMPTION_T "a(sdd)a(sd))"
-#define VALUE_T      "(dims)"
-#define PARTNER_T    "(smsmsasasbbmsbmsmsmsa(sdims)a(sdd)ms)"
-#define SECTOR_T     "(smsmsisb" VALUE_T VALUE_T ")"
-#define REFERENCE_T  "(msa" PARTNER_T "a" SECTOR_T ")"
-
-/* The same, as g_variant_get() formats (borrowed enum strings, strvs). */
-#define SCHEME_GET     "(ms&smsmsdiiiibdddddbbbbb)"
-#define OFFER_GET      "(&smsmsddms)"
-#define ASK_GET        "(&smsdddims)"
-#define TRANCHE_GET    "(msmsid&s)"
-#define ASSUMPTION_GET "(&sddd)"
-#define PACKAGE_GET    "(msms^asiiuta" SCHEME_T "a" OFFER_T "a" ASK_T "a" TRANCHE_T \
-                       "a" ASSUMPTION_T "a(sdd)a(sd))"
-#define PARTNER_GET    "(&smsms^as^asbbmsbmsmsmsa(sdims)a(sdd)ms)"
-#define SECTOR_GET     "(&smsmsi&sb(dims)(dims))"
-
-/* The children of PACKAGE_T stored in child tables: partners (2), schemes,
- * offers, asks, tranches, assumptions and weights (7..13); the others are
- * columns of the package row. */
-static const int package_child_fields[] = { 2, 7, 8, 9, 10, 11, 12, 13 };
-
 /* ---- The object -------------------------------------------------------- */
 
 struct _MpDocument
@@ -134,665 +101,6 @@ typedef struct
   MpDocumentChange change;
   gint64           id;
 } Emission;
-
-/* ---- Snapshots --------------------------------------------------------- */
-
-static GVariant *
-package_to_variant (const MpPackage *p)
-{
-  GVariantBuilder b;
-  const char * const empty[] = { NULL };
-
-  g_variant_builder_init (&b, G_VARIANT_TYPE (PACKAGE_T));
-  g_variant_builder_add (&b, "ms", p->name);
-  g_variant_builder_add (&b, "ms", p->description);
-  g_variant_builder_add (&b, "^as", p->partners != NULL ? (const char * const *) p->partners : empty);
-  g_variant_builder_add (&b, "i", p->start_year);
-  g_variant_builder_add (&b, "i", p->horizon);
-  g_variant_builder_add (&b, "u", p->draws);
-  g_variant_builder_add (&b, "t", p->seed);
-
-  g_variant_builder_open (&b, G_VARIANT_TYPE ("a" SCHEME_T));
-  for (guint i = 0; i < p->schemes->len; i++)
-    {
-      const MpScheme *s = g_ptr_array_index (p->schemes, i);
-
-      g_variant_builder_add (&b, SCHEME_T, s->name, mp_scheme_kind_to_string (s->kind),
-                             s->partner, s->sector, s->quota, s->first_year, s->intake_years,
-                             s->months, s->stays, !!s->mandatory_return, s->training_months,
-                             s->home_track_ratio, s->cost_per_participant, s->employer_share,
-                             s->recruitment_fees, !!s->language_support, !!s->complaints_channel,
-                             !!s->reintegration_support, !!s->g2g_health_support,
-                             !!s->return_incentives);
-    }
-  g_variant_builder_close (&b);
-
-  g_variant_builder_open (&b, G_VARIANT_TYPE ("a" OFFER_T));
-  for (guint i = 0; i < p->offers->len; i++)
-    {
-      const MpOffer *o = g_ptr_array_index (p->offers, i);
-
-      g_variant_builder_add (&b, OFFER_T, mp_offer_kind_to_string (o->kind), o->partner,
-                             o->sector, o->amount, o->jobs, o->note);
-    }
-  g_variant_builder_close (&b);
-
-  g_variant_builder_open (&b, G_VARIANT_TYPE ("a" ASK_T));
-  for (guint i = 0; i < p->asks->len; i++)
-    {
-      const MpAsk *a = g_ptr_array_index (p->asks, i);
-
-      g_variant_builder_add (&b, ASK_T, mp_ask_kind_to_string (a->kind), a->partner,
-                             a->returns_low, a->returns_mode, a->returns_high, a->level, a->note);
-    }
-  g_variant_builder_close (&b);
-
-  g_variant_builder_open (&b, G_VARIANT_TYPE ("a" TRANCHE_T));
-  for (guint i = 0; i < p->tranches->len; i++)
-    {
-      const MpTranche *t = g_ptr_array_index (p->tranches, i);
-
-      g_variant_builder_add (&b, TRANCHE_T, t->label, t->scheme, t->release_year,
-                             t->extra_quota, mp_ask_kind_to_string (t->condition));
-    }
-  g_variant_builder_close (&b);
-
-  g_variant_builder_open (&b, G_VARIANT_TYPE ("a" ASSUMPTION_T));
-  for (guint i = 0; i < p->assumptions->len; i++)
-    {
-      const MpAssumption *a = g_ptr_array_index (p->assumptions, i);
-
-      g_variant_builder_add (&b, ASSUMPTION_T, a->key != NULL ? a->key : "", a->low, a->mode, a->high);
-    }
-  g_variant_builder_close (&b);
-
-  g_variant_builder_open (&b, G_VARIANT_TYPE ("a(sdd)"));
-  for (int i = 0; i < MP_N_INTERESTS; i++)
-    g_variant_builder_add (&b, "(sdd)", mp_interest_to_string (i),
-                           p->interest_weights[i], p->interest_scales[i]);
-  g_variant_builder_close (&b);
-
-  g_variant_builder_open (&b, G_VARIANT_TYPE ("a(sd)"));
-  for (int i = 0; i < MP_N_NL_COMPONENTS; i++)
-    g_variant_builder_add (&b, "(sd)", mp_nl_component_to_string (i), p->nl_weights[i]);
-  g_variant_builder_close (&b);
-
-  return g_variant_ref_sink (g_variant_builder_end (&b));
-}
-
-static MpPackage *
-package_from_variant (GVariant  *v,
-                      GError   **error)
-{
-  g_autoptr(MpPackage) p = NULL;
-  g_autoptr(GVariantIter) schemes = NULL;
-  g_autoptr(GVariantIter) offers = NULL;
-  g_autoptr(GVariantIter) asks = NULL;
-  g_autoptr(GVariantIter) tranches = NULL;
-  g_autoptr(GVariantIter) assumptions = NULL;
-  g_autoptr(GVariantIter) interests = NULL;
-  g_autoptr(GVariantIter) nl = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *description = NULL;
-  g_auto(GStrv) partners = NULL;
-  int start_year, horizon;
-  guint32 draws;
-  guint64 seed;
-  const char *kind;
-  const char *key;
-  double w, s;
-
-  if (!g_variant_is_of_type (v, G_VARIANT_TYPE (PACKAGE_T)))
-    {
-      g_set_error_literal (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-                           _("The undo history of the document is damaged."));
-      return NULL;
-    }
-
-  g_variant_get (v, PACKAGE_GET, &name, &description, &partners, &start_year, &horizon,
-                 &draws, &seed, &schemes, &offers, &asks, &tranches, &assumptions,
-                 &interests, &nl);
-
-  p = mp_package_new (name);
-  p->description = g_steal_pointer (&description);
-  g_strfreev (p->partners);
-  p->partners = g_steal_pointer (&partners);
-  p->start_year = start_year;
-  p->horizon = horizon;
-  p->draws = draws;
-  p->seed = seed;
-
-  {
-    char *sname, *partner, *sector;
-    double quota, training, ratio, cost, share, fees;
-    int first_year, intake_years, months, stays;
-    gboolean mandatory, lang, compl, reint, g2g, incent;
-
-    while (g_variant_iter_next (schemes, SCHEME_GET, &sname, &kind, &partner, &sector, &quota,
-                                &first_year, &intake_years, &months, &stays, &mandatory,
-                                &training, &ratio, &cost, &share, &fees, &lang, &compl,
-                                &reint, &g2g, &incent))
-      {
-        MpScheme *sc = mp_scheme_new ();
-
-        g_ptr_array_add (p->schemes, sc);
-        sc->name = sname;
-        sc->partner = partner;
-        sc->sector = sector;
-        if (!mp_scheme_kind_from_string (kind, &sc->kind))
-          {
-            _mp_document_set_invalid_enum (error, _("scheme kind"), kind);
-            return NULL;
-          }
-        sc->quota = quota;
-        sc->first_year = first_year;
-        sc->intake_years = intake_years;
-        sc->months = months;
-        sc->stays = stays;
-        sc->mandatory_return = mandatory;
-        sc->training_months = training;
-        sc->home_track_ratio = ratio;
-        sc->cost_per_participant = cost;
-        sc->employer_share = share;
-        sc->recruitment_fees = fees;
-        sc->language_support = lang;
-        sc->complaints_channel = compl;
-        sc->reintegration_support = reint;
-        sc->g2g_health_support = g2g;
-        sc->return_incentives = incent;
-      }
-  }
-
-  {
-    char *partner, *sector, *note;
-    double amount, jobs;
-
-    while (g_variant_iter_next (offers, OFFER_GET, &kind, &partner, &sector, &amount, &jobs, &note))
-      {
-        MpOffer *o = mp_offer_new ();
-
-        g_ptr_array_add (p->offers, o);
-        o->partner = partner;
-        o->sector = sector;
-        o->note = note;
-        o->amount = amount;
-        o->jobs = jobs;
-        if (!mp_offer_kind_from_string (kind, &o->kind))
-          {
-            _mp_document_set_invalid_enum (error, _("offer kind"), kind);
-            return NULL;
-          }
-      }
-  }
-
-  {
-    char *partner, *note;
-    double low, mode, high;
-    int level;
-
-    while (g_variant_iter_next (asks, ASK_GET, &kind, &partner, &low, &mode, &high, &level, &note))
-      {
-        MpAsk *a = mp_ask_new ();
-
-        g_ptr_array_add (p->asks, a);
-        a->partner = partner;
-        a->note = note;
-        a->returns_low = low;
-        a->returns_mode = mode;
-        a->returns_high = high;
-        a->level = level;
-        if (!mp_ask_kind_from_string (kind, &a->kind))
-          {
-            _mp_document_set_invalid_enum (error, _("ask kind"), kind);
-            return NULL;
-          }
-      }
-  }
-
-  {
-    char *label, *scheme;
-    int year;
-    double extra;
-
-    while (g_variant_iter_next (tranches, TRANCHE_GET, &label, &scheme, &year, &extra, &kind))
-      {
-        MpTranche *t = mp_tranche_new ();
-
-        g_ptr_array_add (p->tranches, t);
-        t->label = label;
-        t->scheme = scheme;
-        t->release_year = year;
-        t->extra_quota = extra;
-        if (!mp_ask_kind_from_string (kind, &t->condition))
-          {
-            _mp_document_set_invalid_enum (error, _("tranche condition"), kind);
-            return NULL;
-          }
-      }
-  }
-
-  {
-    double low, mode, high;
-
-    while (g_variant_iter_next (assumptions, ASSUMPTION_GET, &key, &low, &mode, &high))
-      {
-        g_ptr_array_add (p->assumptions, mp_assumption_new (key, low, mode, high));
-      }
-  }
-
-  while (g_variant_iter_next (interests, "(&sdd)", &key, &w, &s))
-    {
-      MpInterest i;
-
-      if (!mp_interest_from_string (key, &i))
-        {
-          _mp_document_set_invalid_enum (error, _("interest"), key);
-          return NULL;
-        }
-      p->interest_weights[i] = w;
-      p->interest_scales[i] = s;
-    }
-
-  while (g_variant_iter_next (nl, "(&sd)", &key, &w))
-    {
-      MpNlComponent c;
-
-      if (!mp_nl_component_from_string (key, &c))
-        {
-          _mp_document_set_invalid_enum (error, _("weight"), key);
-          return NULL;
-        }
-      p->nl_weights[c] = w;
-    }
-
-  return g_steal_pointer (&p);
-}
-
-static gboolean
-package_children_equal (GVariant *a,
-                        GVariant *b)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (package_child_fields); i++)
-    {
-      g_autoptr(GVariant) ca = g_variant_get_child_value (a, package_child_fields[i]);
-      g_autoptr(GVariant) cb = g_variant_get_child_value (b, package_child_fields[i]);
-
-      if (!g_variant_equal (ca, cb))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-add_value (GVariantBuilder *b,
-           const MpValue   *v)
-{
-  g_variant_builder_add (b, VALUE_T, v->value, v->year, v->source);
-}
-
-static GVariant *
-reference_to_variant (const MpReference *ref)
-{
-  GVariantBuilder b;
-
-  g_variant_builder_init (&b, G_VARIANT_TYPE (REFERENCE_T));
-  g_variant_builder_add (&b, "ms", ref->vintage);
-
-  g_variant_builder_open (&b, G_VARIANT_TYPE ("a" PARTNER_T));
-  for (guint i = 0; i < ref->partners->len; i++)
-    {
-      const MpPartner *p = g_ptr_array_index (ref->partners, i);
-      const char * const empty[] = { NULL };
-
-      g_variant_builder_open (&b, G_VARIANT_TYPE (PARTNER_T));
-      g_variant_builder_add (&b, "s", p->iso3 != NULL ? p->iso3 : "");
-      g_variant_builder_add (&b, "ms", p->name);
-      g_variant_builder_add (&b, "ms", p->region);
-      g_variant_builder_add (&b, "^as", p->memberships != NULL ? (const char * const *) p->memberships : empty);
-      g_variant_builder_add (&b, "^as", p->frameworks != NULL ? (const char * const *) p->frameworks : empty);
-      g_variant_builder_add (&b, "b", !!p->combiland);
-      g_variant_builder_add (&b, "b", !!p->excluded);
-      g_variant_builder_add (&b, "ms", p->excluded_reason);
-      g_variant_builder_add (&b, "b", !!p->who_ssl);
-      g_variant_builder_add (&b, "ms", p->who_ssl_source);
-      g_variant_builder_add (&b, "ms", p->has_risk_override ? mp_risk_to_string (p->risk_override) : NULL);
-      g_variant_builder_add (&b, "ms", p->risk_override_reason);
-      g_variant_builder_open (&b, G_VARIANT_TYPE ("a(sdims)"));
-      for (int k = 0; k < MP_N_INDICATORS; k++)
-        {
-          const MpValue *v = &p->ind[k];
-
-          if (isnan (v->value) && v->year == 0 && v->source == NULL)
-            continue;
-          g_variant_builder_add (&b, "(sdims)", mp_indicator_to_string (k), v->value, v->year, v->source);
-        }
-      g_variant_builder_close (&b);
-      g_variant_builder_open (&b, G_VARIANT_TYPE ("a(sdd)"));
-      for (int k = 0; k < MP_N_INTERESTS; k++)
-        g_variant_builder_add (&b, "(sdd)", mp_interest_to_string (k),
-                               p->profile.weights[k], p->profile.scales[k]);
-      g_variant_builder_close (&b);
-      g_variant_builder_add (&b, "ms", p->profile.rationale);
-      g_variant_builder_close (&b);
-    }
-  g_variant_builder_close (&b);
-
-  g_variant_builder_open (&b, G_VARIANT_TYPE ("a" SECTOR_T));
-  for (guint i = 0; i < ref->sectors->len; i++)
-    {
-      const MpSector *s = g_ptr_array_index (ref->sectors, i);
-
-      g_variant_builder_open (&b, G_VARIANT_TYPE (SECTOR_T));
-      g_variant_builder_add (&b, "s", s->code != NULL ? s->code : "");
-      g_variant_builder_add (&b, "ms", s->name);
-      g_variant_builder_add (&b, "ms", s->sbi);
-      g_variant_builder_add (&b, "i", s->eqf);
-      g_variant_builder_add (&b, "s", mp_demand_to_string (s->demand));
-      g_variant_builder_add (&b, "b", !!s->health);
-      add_value (&b, &s->vacancies);
-      add_value (&b, &s->wage_month);
-      g_variant_builder_close (&b);
-    }
-  g_variant_builder_close (&b);
-
-  return g_variant_ref_sink (g_variant_builder_end (&b));
-}
-
-static MpReference *
-reference_from_variant (GVariant  *v,
-                        GError   **error)
-{
-  g_autoptr(MpReference) ref = mp_reference_new ();
-  g_autoptr(GVariantIter) partners = NULL;
-  g_autoptr(GVariantIter) sectors = NULL;
-  GVariant *child;
-
-  if (!g_variant_is_of_type (v, G_VARIANT_TYPE (REFERENCE_T)))
-    {
-      g_set_error_literal (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-                           _("The undo history of the document is damaged."));
-      return NULL;
-    }
-
-  g_clear_pointer (&ref->vintage, g_free);
-  g_variant_get (v, "(msa" PARTNER_T "a" SECTOR_T ")", &ref->vintage, &partners, &sectors);
-
-  while ((child = g_variant_iter_next_value (partners)) != NULL)
-    {
-      g_autoptr(GVariant) pv = child;
-      g_autoptr(GVariantIter) indicators = NULL;
-      g_autoptr(GVariantIter) interests = NULL;
-      const char *iso3;
-      g_autofree char *name = NULL;
-      g_autofree char *risk = NULL;
-      MpPartner *p;
-      const char *key;
-      double value, scale;
-      int year;
-      char *source;
-
-      g_variant_get_child (pv, 0, "&s", &iso3);
-      g_variant_get_child (pv, 1, "ms", &name);
-      p = mp_partner_new (iso3, name);
-      g_ptr_array_add (ref->partners, p);
-      g_strfreev (p->memberships);
-      g_strfreev (p->frameworks);
-      g_variant_get (pv, PARTNER_GET, NULL, NULL, &p->region, &p->memberships, &p->frameworks,
-                     &p->combiland, &p->excluded, &p->excluded_reason, &p->who_ssl,
-                     &p->who_ssl_source, &risk, &p->risk_override_reason, &indicators,
-                     &interests, &p->profile.rationale);
-      if (risk != NULL)
-        {
-          p->has_risk_override = TRUE;
-          if (!mp_risk_from_string (risk, &p->risk_override))
-            {
-              _mp_document_set_invalid_enum (error, _("risk class"), risk);
-              return NULL;
-            }
-        }
-      while (g_variant_iter_next (indicators, "(&sdims)", &key, &value, &year, &source))
-        {
-          MpIndicator ind;
-
-          if (!mp_indicator_from_string (key, &ind))
-            {
-              g_free (source);
-              _mp_document_set_invalid_enum (error, _("indicator"), key);
-              return NULL;
-            }
-          p->ind[ind].value = value;
-          p->ind[ind].year = year;
-          g_free (p->ind[ind].source);
-          p->ind[ind].source = source;
-        }
-      while (g_variant_iter_next (interests, "(&sdd)", &key, &value, &scale))
-        {
-          MpInterest interest;
-
-          if (!mp_interest_from_string (key, &interest))
-            {
-              _mp_document_set_invalid_enum (error, _("interest"), key);
-              return NULL;
-            }
-          p->profile.weights[interest] = value;
-          p->profile.scales[interest] = scale;
-        }
-    }
-
-  while ((child = g_variant_iter_next_value (sectors)) != NULL)
-    {
-      g_autoptr(GVariant) sv = child;
-      const char *code;
-      const char *demand;
-      g_autofree char *name = NULL;
-      MpSector *s;
-
-      g_variant_get_child (sv, 0, "&s", &code);
-      g_variant_get_child (sv, 1, "ms", &name);
-      s = mp_sector_new (code, name);
-      g_ptr_array_add (ref->sectors, s);
-      g_variant_get (sv, SECTOR_GET, NULL, NULL, &s->sbi, &s->eqf, &demand,
-                     &s->health, &s->vacancies.value, &s->vacancies.year, &s->vacancies.source,
-                     &s->wage_month.value, &s->wage_month.year, &s->wage_month.source);
-      if (!mp_demand_from_string (demand, &s->demand))
-        {
-          _mp_document_set_invalid_enum (error, _("demand type"), demand);
-          return NULL;
-        }
-    }
-
-  if (!_mp_document_validate_reference (ref, error))
-    return NULL;
-  return g_steal_pointer (&ref);
-}
-
-static GVariant *
-variant_from_column (sqlite3_stmt       *stmt,
-                     int                 i,
-                     const GVariantType *type)
-{
-  const void *data;
-  int len;
-
-  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
-    return NULL;
-  data = sqlite3_column_blob (stmt, i);
-  len = sqlite3_column_bytes (stmt, i);
-  /* Copied: the column's memory is only valid until the next step.  GVariant
-   * never reads outside the data, whatever the bytes (trusted = FALSE). */
-  {
-    g_autoptr(GBytes) bytes = g_bytes_new (data, (gsize) len);
-
-    return g_variant_ref_sink (g_variant_new_from_bytes (type, bytes, FALSE));
-  }
-}
-
-static void
-bind_variant (sqlite3_stmt *stmt,
-              int           i,
-              GVariant     *v)
-{
-  if (v == NULL)
-    sqlite3_bind_null (stmt, i);
-  else
-    sqlite3_bind_blob64 (stmt, i, g_variant_get_data (v), g_variant_get_size (v), SQLITE_TRANSIENT);
-}
-
-/* ---- Lock file --------------------------------------------------------- */
-
-typedef enum
-{
-  LOCK_ACQUIRED,
-  LOCK_HELD,
-  LOCK_UNAVAILABLE,
-} LockResult;
-
-static char *
-lock_path_for (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strconcat (LOCK_PREFIX, base, LOCK_SUFFIX, NULL);
-
-  return g_build_filename (dir, name, NULL);
-}
-
-/* The lock file holds "pid\nhost\nuser\n". */
-static void
-read_holder (int     fd,
-             gint64 *pid,
-             char  **host,
-             char  **user)
-{
-  char buf[512];
-  ssize_t n = pread (fd, buf, sizeof buf - 1, 0);
-  g_auto(GStrv) lines = NULL;
-
-  *pid = 0;
-  *host = NULL;
-  *user = NULL;
-  if (n <= 0)
-    return;
-  buf[n] = '\0';
-  lines = g_strsplit (buf, "\n", 4);
-  if (lines[0] != NULL)
-    *pid = g_ascii_strtoll (lines[0], NULL, 10);
-  if (lines[0] != NULL && lines[1] != NULL && g_utf8_validate (lines[1], -1, NULL))
-    *host = g_strdup (lines[1]);
-  if (lines[0] != NULL && lines[1] != NULL && lines[2] != NULL &&
-      g_utf8_validate (lines[2], -1, NULL))
-    *user = g_strdup (lines[2]);
-}
-
-static char *
-describe_holder (const char *user,
-                 const char *host)
-{
-  if (user != NULL && user[0] != '\0' && host != NULL && host[0] != '\0')
-    /* Translators: who holds a document open: "user on computer" */
-    return g_strdup_printf (_("%s on %s"), user, host);
-  return g_strdup (_("unknown user"));
-}
-
-static gboolean
-pid_alive (gint64 pid)
-{
-  if (pid <= 0 || pid > G_MAXINT)
-    return FALSE;
-  return kill ((pid_t) pid, 0) == 0 || errno == EPERM;
-}
-
-/* Takes the lock beside @path.  An open file description lock (Linux) is
- * released by the kernel when its holder dies, so a crash never leaves a
- * lock behind; where the file system has no locks, the recorded process is
- * checked instead: a lock of a dead process on this host is stale. */
-static LockResult
-lock_acquire (const char  *lock_path,
-              int         *fd_out,
-              char       **holder_out)
-{
-  for (int attempt = 0; attempt < 10; attempt++)
-    {
-      struct flock fl = { 0 };
-      struct stat st_fd, st_path;
-      g_autofree char *content = NULL;
-      g_autofree char *host = NULL;
-      g_autofree char *user = NULL;
-      gboolean take_over = FALSE;
-      gint64 pid;
-      int fd;
-
-      fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
-      if (fd < 0)
-        return LOCK_UNAVAILABLE;
-
-      fl.l_type = F_WRLCK;
-      fl.l_whence = SEEK_SET;
-      fl.l_start = 0;
-      fl.l_len = 0;
-      if (fcntl (fd, F_OFD_SETLK, &fl) < 0)
-        {
-          int saved = errno;
-
-          read_holder (fd, &pid, &host, &user);
-          if (saved == EAGAIN || saved == EACCES)
-            {
-              *holder_out = describe_holder (user, host);
-              close (fd);
-              return LOCK_HELD;
-            }
-          /* No locking on this file system. */
-          if (pid > 0 && pid != getpid () && g_strcmp0 (host, g_get_host_name ()) == 0 &&
-              pid_alive (pid))
-            {
-              *holder_out = describe_holder (user, host);
-              close (fd);
-              return LOCK_HELD;
-            }
-          if (pid > 0 && g_strcmp0 (host, g_get_host_name ()) != 0)
-            {
-              /* Another computer: its process cannot be checked from here. */
-              *holder_out = describe_holder (user, host);
-              close (fd);
-              return LOCK_HELD;
-            }
-          take_over = TRUE;
-        }
-
-      /* The holder before us may have removed the file between our open and
-       * our lock: then we locked a file nobody else will find. */
-      if (fstat (fd, &st_fd) < 0 || g_lstat (lock_path, &st_path) < 0 ||
-          st_fd.st_ino != st_path.st_ino || st_fd.st_dev != st_path.st_dev)
-        {
-          close (fd);
-          continue;
-        }
-
-      /* The record only serves the notice others show and file systems
-       * without locks; if it cannot be written, the lock is still ours. */
-      content = g_strdup_printf ("%d\n%s\n%s\n", (int) getpid (), g_get_host_name (),
-                                 g_get_user_name ());
-      if (ftruncate (fd, 0) == 0 && pwrite (fd, content, strlen (content), 0) < 0)
-        g_debug ("Could not record the holder in %s: %s", lock_path, g_strerror (errno));
-      if (take_over)
-        g_debug ("Took over the stale lock %s", lock_path);
-      *fd_out = fd;
-      return LOCK_ACQUIRED;
-    }
-  return LOCK_UNAVAILABLE;
-}
-
-static void
-lock_release (const char *lock_path,
-              int         fd)
-{
-  if (fd < 0)
-    return;
-  /* Remove first, then drop the lock (closing releases it): whoever opens
-   * the old file in between notices it was removed (see lock_acquire). */
-  g_unlink (lock_path);
-  close (fd);
-}
 
 /* ---- Opening ----------------------------------------------------------- */
 
@@ -964,7 +272,7 @@ open_document (const char           *path,
 
   self = g_object_new (MP_TYPE_DOCUMENT, NULL);
   self->path = g_strdup (real);
-  self->lock_path = lock_path_for (real);
+  self->lock_path = _mp_document_lock_path_for (real);
 
   if (flags & MP_DOCUMENT_OPEN_READ_ONLY)
     {
@@ -979,17 +287,17 @@ open_document (const char           *path,
     }
   else
     {
-      switch (lock_acquire (self->lock_path, &self->lock_fd, &holder))
+      switch (_mp_document_lock_acquire (self->lock_path, &self->lock_fd, &holder))
         {
-        case LOCK_ACQUIRED:
+        case MP_DOCUMENT_LOCK_ACQUIRED:
           break;
-        case LOCK_HELD:
+        case MP_DOCUMENT_LOCK_HELD:
           self->read_only = TRUE;
           self->read_only_reason =
             g_strdup_printf (_("“%s” is already open in Mobility Planner (%s). It has been opened "
                                "read-only; close it there to edit it here."), display, holder);
           break;
-        case LOCK_UNAVAILABLE:
+        case MP_DOCUMENT_LOCK_UNAVAILABLE:
         default:
           self->read_only = TRUE;
           self->read_only_reason =
@@ -1153,6 +461,38 @@ mp_document_open (const char           *path,
 }
 
 /* ---- History ----------------------------------------------------------- */
+
+static GVariant *
+variant_from_column (sqlite3_stmt       *stmt,
+                     int                 i,
+                     const GVariantType *type)
+{
+  const void *data;
+  int len;
+
+  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+    return NULL;
+  data = sqlite3_column_blob (stmt, i);
+  len = sqlite3_column_bytes (stmt, i);
+  /* Copied: the column's memory is only valid until the next step.  GVariant
+   * never reads outside the data, whatever the bytes (trusted = FALSE). */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (data, (gsize) len);
+
+    return g_variant_ref_sink (g_variant_new_from_bytes (type, bytes, FALSE));
+  }
+}
+
+static void
+bind_variant (sqlite3_stmt *stmt,
+              int           i,
+              GVariant     *v)
+{
+  if (v == NULL)
+    sqlite3_bind_null (stmt, i);
+  else
+    sqlite3_bind_blob64 (stmt, i, g_variant_get_data (v), g_variant_get_size (v), SQLITE_TRANSIENT);
+}
 
 typedef struct
 {
@@ -1340,7 +680,7 @@ apply_item (MpDocument  *self,
                                _("The undo history of the document is damaged."));
           return FALSE;
         }
-      if (!(ref = reference_from_variant (state, error)))
+      if (!(ref = _mp_document_reference_from_variant (state, error)))
         return FALSE;
       g_clear_pointer (&cmd->reference, mp_reference_free);
       cmd->reference = ref;
@@ -1364,12 +704,12 @@ apply_item (MpDocument  *self,
     }
   else
     {
-      g_autoptr(MpPackage) package = package_from_variant (state, error);
+      g_autoptr(MpPackage) package = _mp_document_package_from_variant (state, error);
       gboolean header_only;
 
       if (package == NULL || !_mp_document_validate_package (command_reference (self, cmd), package, error))
         return FALSE;
-      header_only = exists && other != NULL && package_children_equal (state, other);
+      header_only = exists && other != NULL && _mp_document_package_children_equal (state, other);
       if (!_mp_document_write_package_rows (self->db, item->package_id, item->position, package,
                                             header_only, error))
         return FALSE;
@@ -1455,11 +795,8 @@ replay (MpDocument  *self,
       const GVariantType *type;
       Item *item;
 
-      if (g_strcmp0 (target, "reference") == 0)
-        type = G_VARIANT_TYPE (REFERENCE_T);
-      else if (g_strcmp0 (target, "package") == 0)
-        type = G_VARIANT_TYPE (PACKAGE_T);
-      else
+      type = target != NULL ? _mp_document_snapshot_type (target) : NULL;
+      if (type == NULL)
         {
           g_set_error_literal (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
                                _("The undo history of the document is damaged."));
@@ -1583,7 +920,7 @@ close_store (MpDocument *self)
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
-  lock_release (self->lock_path, self->lock_fd);
+  _mp_document_lock_release (self->lock_path, self->lock_fd);
   self->lock_fd = -1;
 }
 
@@ -1981,7 +1318,7 @@ insert_new_package (MpDocument       *self,
   if (!_mp_document_write_package_rows (self->db, id, position, package, FALSE, error))
     return 0;
 
-  after = package_to_variant (package);
+  after = _mp_document_package_to_variant (package);
   g_ptr_array_add (cmd->items, item_new ("package", id, position, NULL, after));
   command_emit (cmd, MP_DOCUMENT_CHANGE_PACKAGE_ADDED, id);
   return id;
@@ -2113,10 +1450,10 @@ replace_package (MpDocument       *self,
       !check_name_free (self, new_state->name, id, error))
     goto fail;
 
-  before = package_to_variant (current);
-  after = package_to_variant (new_state);
+  before = _mp_document_package_to_variant (current);
+  after = _mp_document_package_to_variant (new_state);
   if (!_mp_document_write_package_rows (self->db, id, position, new_state,
-                                        package_children_equal (before, after), error))
+                                        _mp_document_package_children_equal (before, after), error))
     goto fail;
   g_ptr_array_add (cmd.items, item_new ("package", id, position, before, after));
   command_emit (&cmd, MP_DOCUMENT_CHANGE_PACKAGE_MODIFIED, id);
@@ -2197,7 +1534,7 @@ mp_document_delete_package (MpDocument  *self,
                      _("The document has no package with the number %" PRId64 "."), id);
       goto fail;
     }
-  before = package_to_variant (package);
+  before = _mp_document_package_to_variant (package);
   label = g_strdup_printf (_("Delete package “%s”"), package->name != NULL ? package->name : "");
   mp_package_free (package);
 
@@ -2290,8 +1627,8 @@ mp_document_replace_reference (MpDocument         *self,
   command_init (&cmd);
   if (!check_codes_known (self, reference, error))
     goto fail;
-  before = reference_to_variant (self->reference);
-  after = reference_to_variant (reference);
+  before = _mp_document_reference_to_variant (self->reference);
+  after = _mp_document_reference_to_variant (reference);
   if (!_mp_document_write_reference_rows (self->db, reference, error))
     goto fail;
   cmd.reference = mp_reference_copy (reference);
@@ -2373,8 +1710,8 @@ add_packages (MpDocument         *self,
   command_init (&cmd);
   if (extended != NULL)
     {
-      g_autoptr(GVariant) before = reference_to_variant (self->reference);
-      g_autoptr(GVariant) after = reference_to_variant (extended);
+      g_autoptr(GVariant) before = _mp_document_reference_to_variant (self->reference);
+      g_autoptr(GVariant) after = _mp_document_reference_to_variant (extended);
 
       if (!_mp_document_write_reference_rows (self->db, extended, error))
         goto fail;
@@ -2764,8 +2101,8 @@ mp_document_save_as (MpDocument  *self,
     }
 
   /* Never replace a document open in another instance. */
-  target_lock = lock_path_for (real_target != NULL ? real_target : path);
-  if (lock_acquire (target_lock, &lock_fd, &holder) == LOCK_HELD)
+  target_lock = _mp_document_lock_path_for (real_target != NULL ? real_target : path);
+  if (_mp_document_lock_acquire (target_lock, &lock_fd, &holder) == MP_DOCUMENT_LOCK_HELD)
     {
       g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_EXISTS,
                    _("“%s” is open in Mobility Planner (%s); it cannot be replaced."),
@@ -2811,7 +2148,7 @@ mp_document_save_as (MpDocument  *self,
 
   if (!publish (tmp, path, TRUE, error))
     goto fail;
-  lock_release (target_lock, lock_fd);
+  _mp_document_lock_release (target_lock, lock_fd);
   lock_fd = -1;
 
   if (!(copy = open_document (path, MP_DOCUMENT_OPEN_NONE, error)))
@@ -2839,7 +2176,7 @@ mp_document_save_as (MpDocument  *self,
 
 fail:
   if (lock_fd >= 0)
-    lock_release (target_lock, lock_fd);
+    _mp_document_lock_release (target_lock, lock_fd);
   return FALSE;
 }
 
