@@ -37,6 +37,7 @@ int mp_cli_new               (int argc, char **argv);
 int mp_cli_import            (int argc, char **argv);
 int mp_cli_export_json       (int argc, char **argv);
 int mp_cli_list              (int argc, char **argv);
+int mp_cli_edit              (int argc, char **argv);
 int mp_cli_export_brief      (int argc, char **argv);
 int mp_cli_compare           (int argc, char **argv);
 

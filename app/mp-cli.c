@@ -29,6 +29,7 @@ static const MpCliCommand commands[] = {
   { "import", N_("Import the packages of a JSON file into a document"), mp_cli_import },
   { "export-json", N_("Export packages of a document as JSON"), mp_cli_export_json },
   { "list", N_("List the packages of a document"), mp_cli_list },
+  { "edit", N_("Set fields of a package or of one of its schemes in a document"), mp_cli_edit },
   { NULL, NULL, NULL }
 };
 

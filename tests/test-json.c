@@ -20,7 +20,7 @@
 #include "mp-json.h"
 #include "mp-reference.h"
 
-/* Tests of the JSON package format (models/mp-json.c): round trips of every
+/* Tests of the JSON package format (models/io/): round trips of every
  * field of every entity, one test per validation rule (each asserting that
  * the message names the field path, the value and the rule), the shipped
  * examples, the demo bundle and the schema file.

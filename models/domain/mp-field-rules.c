@@ -91,9 +91,9 @@ nl_component_key (int i)
 
 /* An indicator value: the plausible domain also used by the CSV import
  * (mp_indicator_range()). */
-#define INDICATOR(i, lo, hi)                                                     \
+#define INDICATOR(i, key, lo, hi)                                                \
   [MP_FIELD_INDICATOR_FIRST + i] = {                                             \
-    MP_FIELD_INDICATOR_FIRST + i, MP_FIELD_ENTITY_INDICATOR, NULL,               \
+    MP_FIELD_INDICATOR_FIRST + i, MP_FIELD_ENTITY_INDICATOR, key,                \
     N_("an indicator value"), NULL, MP_FIELD_TYPE_REAL, 0, lo, hi, FALSE, NAN, 1, 2,  \
     MEMBER (DOUBLE, MpPartner, ind[i].value) }
 
@@ -318,23 +318,23 @@ static const MpFieldRule rules[MP_N_FIELDS] = {
     MP_FIELD_PARTNER_INTEREST_SCALES, PARTNER, "scales", N_("a reference scale"), NULL,
     MP_FIELD_TYPE_REAL, 0, 0, MAX_SCALE, TRUE, NAN, 100, 2,
     ARRAY (MpPartner, profile.scales, MP_N_INTERESTS, interest_key) },
-  INDICATOR (MP_IND_POPULATION, 1, 1e10),
-  INDICATOR (MP_IND_WORKING_AGE_SHARE, 0, 100),
-  INDICATOR (MP_IND_DEPENDENCY_RATIO, 0, 300),
-  INDICATOR (MP_IND_OLD_AGE_DEPENDENCY, 0, 300),
-  INDICATOR (MP_IND_MEDIAN_AGE, 0, 100),
-  INDICATOR (MP_IND_WORKING_AGE_2025, 0, 1e10),
-  INDICATOR (MP_IND_WORKING_AGE_2050, 0, 1e10),
-  INDICATOR (MP_IND_WORKING_AGE_GROWTH, -100, 1000),
-  INDICATOR (MP_IND_YOUTH_UNEMPLOYMENT, 0, 100),
-  INDICATOR (MP_IND_REMITTANCES_PCT_GDP, 0, 100),
-  INDICATOR (MP_IND_REMITTANCES_USD, 0, 1e13),
-  INDICATOR (MP_IND_GDP_PC_USD, 1, 1e6),
-  INDICATOR (MP_IND_GDP_PC_PPP, 1, 1e6),
-  INDICATOR (MP_IND_DOCTORS_PER_10K, 0, 1000),
-  INDICATOR (MP_IND_NURSES_PER_10K, 0, 1000),
-  INDICATOR (MP_IND_VDEM_LIBDEM, 0, 1),
-  INDICATOR (MP_IND_VDEM_POLYARCHY, 0, 1),
+  INDICATOR (MP_IND_POPULATION, "population", 1, 1e10),
+  INDICATOR (MP_IND_WORKING_AGE_SHARE, "working_age_share", 0, 100),
+  INDICATOR (MP_IND_DEPENDENCY_RATIO, "dependency_ratio", 0, 300),
+  INDICATOR (MP_IND_OLD_AGE_DEPENDENCY, "old_age_dependency", 0, 300),
+  INDICATOR (MP_IND_MEDIAN_AGE, "median_age", 0, 100),
+  INDICATOR (MP_IND_WORKING_AGE_2025, "working_age_2025", 0, 1e10),
+  INDICATOR (MP_IND_WORKING_AGE_2050, "working_age_2050", 0, 1e10),
+  INDICATOR (MP_IND_WORKING_AGE_GROWTH, "working_age_growth", -100, 1000),
+  INDICATOR (MP_IND_YOUTH_UNEMPLOYMENT, "youth_unemployment", 0, 100),
+  INDICATOR (MP_IND_REMITTANCES_PCT_GDP, "remittances_pct_gdp", 0, 100),
+  INDICATOR (MP_IND_REMITTANCES_USD, "remittances_usd", 0, 1e13),
+  INDICATOR (MP_IND_GDP_PC_USD, "gdp_pc_usd", 1, 1e6),
+  INDICATOR (MP_IND_GDP_PC_PPP, "gdp_pc_ppp", 1, 1e6),
+  INDICATOR (MP_IND_DOCTORS_PER_10K, "doctors_per_10k", 0, 1000),
+  INDICATOR (MP_IND_NURSES_PER_10K, "nurses_per_10k", 0, 1000),
+  INDICATOR (MP_IND_VDEM_LIBDEM, "vdem_libdem", 0, 1),
+  INDICATOR (MP_IND_VDEM_POLYARCHY, "vdem_polyarchy", 0, 1),
 
   [MP_FIELD_VALUE_YEAR] = {
     MP_FIELD_VALUE_YEAR, MP_FIELD_ENTITY_VALUE, "year", N_("the year of a value"), NULL,

@@ -179,7 +179,7 @@ typedef struct
   guint                  digits;         /* editors: decimals shown */
   MpFieldStorage         storage;
   gsize                  offset;         /* of the member in the entity's struct */
-  guint                  count;          /* elements of an array member (1 for others) */
+  guint                  count;          /* elements of an array of doubles (1 for others) */
   const char          *(*element_key) (int index);  /* keys of the elements of an array */
   const MpFieldChoices  *choices;        /* MP_FIELD_TYPE_CHOICE */
 } MpFieldRule;

@@ -16,6 +16,7 @@
 
 #include "mp-i18n.h"
 #include "mp-evaluation-private.h"
+#include "mp-field-rules.h"
 
 /* The plan: the package resolved against the reference data, validated, its
  * cohorts laid out and the fast path's coefficients accumulated
@@ -182,6 +183,24 @@ plan_assumptions (MpPlan           *plan,
   return TRUE;
 }
 
+/* Every number of @object within the field table's rules (mp-field-rules.h),
+ * the message starting with @path. */
+static gboolean
+check_members (MpFieldEntity   entity,
+               gconstpointer   object,
+               const char     *path,
+               GError        **error)
+{
+  GError *local = NULL;
+
+  if (G_LIKELY (mp_field_check_members (entity, object, path, &local)))
+    return TRUE;
+
+  g_set_error_literal (error, MP_EVALUATION_ERROR, MP_EVALUATION_ERROR_INVALID, local->message);
+  g_error_free (local);
+  return FALSE;
+}
+
 static gboolean
 validate_scheme (const MpScheme  *s,
                  GError         **error)
@@ -194,40 +213,50 @@ validate_scheme (const MpScheme  *s,
                    _("%s: unknown scheme kind"), name);
       return FALSE;
     }
-  if (s->months < 1 || s->months > 12)
+
+  return check_members (MP_FIELD_ENTITY_SCHEME, s, name, error);
+}
+
+/* Offers, asks and tranches: their kinds, and their numbers within the
+ * field table's rules, named by their place in the package. */
+static gboolean
+validate_items (const MpPackage  *package,
+                GError          **error)
+{
+  static const struct
+  {
+    gsize          offset;
+    const char    *key;
+    MpFieldEntity  entity;
+    MpFieldId      kind;
+  } lists[] = {
+    { G_STRUCT_OFFSET (MpPackage, offers), "offers", MP_FIELD_ENTITY_OFFER, MP_FIELD_OFFER_KIND },
+    { G_STRUCT_OFFSET (MpPackage, asks), "asks", MP_FIELD_ENTITY_ASK, MP_FIELD_ASK_KIND },
+    { G_STRUCT_OFFSET (MpPackage, tranches), "tranches", MP_FIELD_ENTITY_TRANCHE,
+      MP_FIELD_TRANCHE_CONDITION },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (lists); k++)
     {
-      g_set_error (error, MP_EVALUATION_ERROR, MP_EVALUATION_ERROR_INVALID,
-                   _("%s: months per stay must be 1–12 (got %d)"), name, s->months);
-      return FALSE;
-    }
-  if (s->stays < 1 || s->stays > 100)
-    {
-      g_set_error (error, MP_EVALUATION_ERROR, MP_EVALUATION_ERROR_INVALID,
-                   _("%s: stays per participant must be 1–100 (got %d)"), name, s->stays);
-      return FALSE;
-    }
-  if (s->intake_years < 0 || s->intake_years > 200)
-    {
-      g_set_error (error, MP_EVALUATION_ERROR, MP_EVALUATION_ERROR_INVALID,
-                   _("%s: intake years must be 0–200 (got %d)"), name, s->intake_years);
-      return FALSE;
-    }
-  if (!(s->quota >= 0.0 && isfinite (s->quota))
-      || !(s->cost_per_participant >= 0.0 && isfinite (s->cost_per_participant))
-      || !(s->home_track_ratio >= 0.0 && isfinite (s->home_track_ratio))
-      || !(s->training_months >= 0.0 && isfinite (s->training_months))
-      || !(s->recruitment_fees >= 0.0 && isfinite (s->recruitment_fees)))
-    {
-      g_set_error (error, MP_EVALUATION_ERROR, MP_EVALUATION_ERROR_INVALID,
-                   _("%s: quota, costs, fees, training months and home-track ratio must be "
-                     "zero or positive"), name);
-      return FALSE;
-    }
-  if (!(s->employer_share >= 0.0 && s->employer_share <= 1.0))
-    {
-      g_set_error (error, MP_EVALUATION_ERROR, MP_EVALUATION_ERROR_INVALID,
-                   _("%s: the employer share must be between 0 and 1"), name);
-      return FALSE;
+      const GPtrArray *items = G_STRUCT_MEMBER (GPtrArray *, package, lists[k].offset);
+      const MpFieldRule *kind = mp_field_rule (lists[k].kind);
+
+      for (guint i = 0; items != NULL && i < items->len; i++)
+        {
+          gconstpointer item = g_ptr_array_index (items, i);
+          g_autofree char *path = g_strdup_printf ("%s[%u]", lists[k].key, i);
+          double v = mp_field_get (lists[k].kind, item, 0);
+
+          if (v < kind->min || v > kind->max)
+            {
+              g_set_error (error, MP_EVALUATION_ERROR, MP_EVALUATION_ERROR_INVALID,
+                           /* TRANSLATORS: "offers[2]: unknown offer kind" */
+                           _("%s: unknown %s"), path, _(kind->name));
+              return FALSE;
+            }
+          if (!check_members (lists[k].entity, item, path, error))
+            return FALSE;
+        }
     }
 
   return TRUE;
@@ -610,12 +639,10 @@ _mp_plan_build (const MpPackage    *package,
   g_autoptr(GArray) returns = g_array_new (FALSE, TRUE, sizeof (MpTriangle));
   guint n_schemes = package->schemes != NULL ? package->schemes->len : 0;
 
-  if (package->horizon < 1 || package->horizon > 100)
-    {
-      g_set_error (error, MP_EVALUATION_ERROR, MP_EVALUATION_ERROR_INVALID,
-                   _("The horizon must be 1–100 years (got %d)"), package->horizon);
-      return NULL;
-    }
+  if (!check_members (MP_FIELD_ENTITY_PACKAGE, package,
+                      package->name != NULL ? package->name : _("The package"), error) ||
+      !validate_items (package, error))
+    return NULL;
 
   plan->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) _mp_finding_free);
   plan->start = package->start_year;
@@ -626,11 +653,7 @@ _mp_plan_build (const MpPackage    *package,
     return NULL;
 
   for (int i = 0; i < MP_N_NL_COMPONENTS; i++)
-    {
-      double w = package->nl_weights[i];
-
-      plan->nl_weights[i] = isnan (w) ? 3.0 : CLAMP (w, 0.0, 5.0);
-    }
+    plan->nl_weights[i] = package->nl_weights[i];
 
   /* The package's partners first, in its order. */
   for (int i = 0; package->partners != NULL && package->partners[i] != NULL; i++)

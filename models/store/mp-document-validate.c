@@ -19,8 +19,10 @@
 
 #include "mp-i18n.h"
 #include "mp-document-private.h"
+#include "mp-field-rules.h"
 #include "mp-json.h"
 #include "mp-reference.h"
+#include "mp-validate.h"
 
 static gboolean
 valid_iso3 (const char *s)
@@ -29,19 +31,25 @@ valid_iso3 (const char *s)
          g_ascii_isupper (s[0]) && g_ascii_isupper (s[1]) && g_ascii_isupper (s[2]);
 }
 
+/* A sourced value within the rule of @id, its year (0: none) within the
+ * rule of a value's year (mp-field-rules.h). */
 static gboolean
-valid_value (const MpValue *v)
+valid_value (const MpValue *v,
+             MpFieldId      id)
 {
+  gboolean year_ok = v->year == 0 || mp_field_check (MP_FIELD_VALUE_YEAR, v->year, NULL, NULL);
+
   if (isnan (v->value))
-    return v->year == 0 || (v->year >= 1800 && v->year <= 2200);
-  return isfinite (v->value) && v->year >= 0 && v->year <= 2200;
+    return year_ok;
+  return year_ok && mp_field_check (id, v->value, NULL, NULL);
 }
 
+/* A text that fits the length of the text field @id. */
 static gboolean
 valid_text (const char *s,
-            gsize       max)
+            MpFieldId   id)
 {
-  return s == NULL || (g_utf8_validate (s, -1, NULL) && strlen (s) <= max);
+  return s == NULL || (g_utf8_validate (s, -1, NULL) && mp_field_check_text (id, s, NULL, NULL));
 }
 
 /* Validates a reference snapshot as the reference data loader does: codes,
@@ -58,7 +66,7 @@ _mp_document_validate_reference (const MpReference  *ref,
                            _("The reference data is incomplete."));
       return FALSE;
     }
-  if (!valid_text (ref->vintage, MP_JSON_MAX_NAME))
+  if (!valid_text (ref->vintage, MP_FIELD_NAME))
     goto bad_vintage;
 
   for (guint i = 0; i < ref->partners->len; i++)
@@ -74,25 +82,25 @@ _mp_document_validate_reference (const MpReference  *ref,
         }
       g_hash_table_add (seen, p->iso3);
 
-      if (!valid_text (p->name, MP_JSON_MAX_NAME) || !valid_text (p->region, MP_JSON_MAX_NAME) ||
-          !valid_text (p->excluded_reason, MP_JSON_MAX_TEXT) ||
-          !valid_text (p->who_ssl_source, MP_JSON_MAX_TEXT) ||
-          !valid_text (p->risk_override_reason, MP_JSON_MAX_TEXT) ||
-          !valid_text (p->profile.rationale, MP_JSON_MAX_TEXT) ||
+      if (!valid_text (p->name, MP_FIELD_NAME) || !valid_text (p->region, MP_FIELD_NAME) ||
+          !valid_text (p->excluded_reason, MP_FIELD_TEXT) ||
+          !valid_text (p->who_ssl_source, MP_FIELD_TEXT) ||
+          !valid_text (p->risk_override_reason, MP_FIELD_TEXT) ||
+          !valid_text (p->profile.rationale, MP_FIELD_TEXT) ||
           (p->has_risk_override && (guint) p->risk_override >= MP_N_RISK))
         goto bad_partner;
 
       for (guint k = 0; p->memberships != NULL && p->memberships[k] != NULL; k++)
-        if (!valid_text (p->memberships[k], MP_JSON_MAX_NAME))
+        if (!valid_text (p->memberships[k], MP_FIELD_NAME))
           goto bad_partner;
       for (guint k = 0; p->frameworks != NULL && p->frameworks[k] != NULL; k++)
-        if (!valid_text (p->frameworks[k], MP_JSON_MAX_NAME))
+        if (!valid_text (p->frameworks[k], MP_FIELD_NAME))
           goto bad_partner;
 
       for (int k = 0; k < MP_N_INDICATORS; k++)
         {
-          if (!valid_value (&p->ind[k]) || !valid_text (p->ind[k].source, MP_JSON_MAX_TEXT) ||
-              (!isnan (p->ind[k].value) && !mp_indicator_validate (k, p->ind[k].value, NULL)))
+          if (!valid_value (&p->ind[k], mp_field_indicator (k)) ||
+              !valid_text (p->ind[k].source, MP_FIELD_TEXT))
             {
               g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
                            _("The indicator “%s” of %s in the reference data is not a valid value."),
@@ -106,7 +114,8 @@ _mp_document_validate_reference (const MpReference  *ref,
           double w = p->profile.weights[k];
           double s = p->profile.scales[k];
 
-          if (!(w >= 0.0 && w <= 5.0) || !(isnan (s) || (isfinite (s) && s > 0.0)))
+          if (!mp_field_check (MP_FIELD_PARTNER_INTEREST_WEIGHTS, w, NULL, NULL) ||
+              !(isnan (s) || mp_field_check (MP_FIELD_PARTNER_INTEREST_SCALES, s, NULL, NULL)))
             {
               g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
                            _("The interest profile of %s in the reference data holds a weight outside 0–5 or a scale that is not positive."),
@@ -128,7 +137,7 @@ _mp_document_validate_reference (const MpReference  *ref,
       const MpSector *s = g_ptr_array_index (ref->sectors, i);
 
       if (s == NULL || s->code == NULL || s->code[0] == '\0' ||
-          !valid_text (s->code, MP_JSON_MAX_NAME) || g_hash_table_contains (seen, s->code))
+          !valid_text (s->code, MP_FIELD_NAME) || g_hash_table_contains (seen, s->code))
         {
           g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
                        _("Sector %u of the reference data has a missing or repeated code."),
@@ -137,13 +146,13 @@ _mp_document_validate_reference (const MpReference  *ref,
         }
       g_hash_table_add (seen, s->code);
 
-      if (!valid_text (s->name, MP_JSON_MAX_NAME) || !valid_text (s->sbi, MP_JSON_MAX_NAME) ||
-          s->eqf < 0 || s->eqf > 8 || (guint) s->demand >= MP_N_DEMAND ||
-          !valid_value (&s->vacancies) || !valid_value (&s->wage_month) ||
-          !valid_text (s->vacancies.source, MP_JSON_MAX_TEXT) ||
-          !valid_text (s->wage_month.source, MP_JSON_MAX_TEXT) ||
-          (!isnan (s->vacancies.value) && s->vacancies.value < 0) ||
-          (!isnan (s->wage_month.value) && s->wage_month.value < 0))
+      if (!valid_text (s->name, MP_FIELD_NAME) || !valid_text (s->sbi, MP_FIELD_NAME) ||
+          !mp_field_check (MP_FIELD_SECTOR_EQF, s->eqf, NULL, NULL) ||
+          (guint) s->demand >= MP_N_DEMAND ||
+          !valid_value (&s->vacancies, MP_FIELD_SECTOR_VACANCIES) ||
+          !valid_value (&s->wage_month, MP_FIELD_SECTOR_WAGE) ||
+          !valid_text (s->vacancies.source, MP_FIELD_TEXT) ||
+          !valid_text (s->wage_month.source, MP_FIELD_TEXT))
         {
           g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
                        _("The sector “%s” in the reference data holds an invalid value."), s->code);
@@ -175,7 +184,7 @@ _mp_document_validate_package (const MpReference  *reference,
       return FALSE;
     }
 
-  if (!mp_json_validate_package (package, reference, "package", &local_error))
+  if (!mp_package_validate (package, reference, "package", &local_error))
     {
       g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
                    _("The package “%s” holds an invalid value: %s"),
