@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -17,8 +16,9 @@
 #include <glib/gi18n.h>
 
 #include "mp-cli-commands.h"
-#include "mp-document.h"
 #include "mp-evaluation.h"
+#include "mp-format.h"
+#include "mp-headline-format.h"
 #include "mp-json.h"
 #include "mp-reference.h"
 
@@ -31,79 +31,15 @@
 
 /* ---- Number formatting ------------------------------------------------------ */
 
-typedef struct
-{
-  const char *thousands;
-  const char *decimal;
-} NumberFormat;
+/* The report is text for reading: true minus signs, and amounts in whole
+ * euros (its tables are exact, not rounded to millions). */
+#define REPORT_FORMAT (MP_FORMAT_TRUE_MINUS | MP_FORMAT_EXACT_EUROS)
 
-static NumberFormat number_format;
-
-static void
-init_number_format (void)
-{
-  struct lconv *lc = localeconv ();
-
-  number_format.decimal = (lc->decimal_point != NULL && lc->decimal_point[0] != '\0')
-                          ? lc->decimal_point : ".";
-  number_format.thousands = (lc->thousands_sep != NULL && lc->thousands_sep[0] != '\0')
-                            ? lc->thousands_sep
-                            : (g_str_equal (number_format.decimal, ",") ? "." : ",");
-}
-
-/* @v with @decimals decimals and thousands separators; NaN as "–". */
 static char *
 fmt_num (double v,
          int    decimals)
 {
-  g_autofree char *raw = NULL;
-  GString *out;
-  const char *digits;
-  const char *dot;
-  gsize int_len;
-
-  if (isnan (v))
-    return g_strdup ("–");
-  if (isinf (v))
-    return g_strdup (v > 0 ? "∞" : "−∞");
-
-  /* g_ascii_formatd: always '.', so that the grouping below is locale-proof. */
-  {
-    char fmt[16];
-    char buf[G_ASCII_DTOSTR_BUF_SIZE + 320];
-
-    g_snprintf (fmt, sizeof fmt, "%%.%df", decimals);
-    g_ascii_formatd (buf, sizeof buf, fmt, v);
-    raw = g_strdup (buf);
-  }
-
-  /* "-0" after rounding is just 0 */
-  if (raw[0] == '-' && strspn (raw + 1, "0.") == strlen (raw + 1))
-    memmove (raw, raw + 1, strlen (raw));
-
-  out = g_string_new (NULL);
-  digits = raw;
-  if (digits[0] == '-')
-    {
-      g_string_append (out, "−");
-      digits++;
-    }
-
-  dot = strchr (digits, '.');
-  int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
-  for (gsize i = 0; i < int_len; i++)
-    {
-      if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append (out, number_format.thousands);
-      g_string_append_c (out, digits[i]);
-    }
-  if (dot != NULL)
-    {
-      g_string_append (out, number_format.decimal);
-      g_string_append (out, dot + 1);
-    }
-
-  return g_string_free (out, FALSE);
+  return mp_format_number_full (v, decimals, REPORT_FORMAT);
 }
 
 /* Enough decimals for about three significant digits below 100. */
@@ -121,29 +57,6 @@ fmt_auto (double v)
   if (a >= 0.01)
     return fmt_num (v, 4);
   return fmt_num (v, 6);
-}
-
-static char *
-fmt_signed (double v,
-            int    decimals)
-{
-  g_autofree char *n = fmt_num (v, decimals);
-
-  if (!isnan (v) && v > 0)
-    return g_strconcat ("+", n, NULL);
-  return g_steal_pointer (&n);
-}
-
-static char *
-fmt_percent (double v,
-             int    decimals)
-{
-  g_autofree char *n = NULL;
-
-  if (isnan (v))
-    return g_strdup ("–");
-  n = fmt_num (v * 100.0, decimals);
-  return g_strconcat (n, " %", NULL);
 }
 
 /* ---- Tables ----------------------------------------------------------------- */
@@ -284,26 +197,7 @@ static char *
 headline_value (MpHeadline h,
                 double     v)
 {
-  switch (h)
-    {
-    case MP_HEADLINE_FIT:
-    case MP_HEADLINE_NL_BENEFIT:
-      return fmt_num (v, 1);
-    case MP_HEADLINE_BALANCE:
-      return fmt_signed (v, 1);
-    case MP_HEADLINE_REMITTANCES:
-    case MP_HEADLINE_COST_PUBLIC:
-      {
-        g_autofree char *n = fmt_num (v, 0);
-        return g_strconcat ("€ ", n, NULL);
-      }
-    case MP_HEADLINE_ADMISSIONS:
-    case MP_HEADLINE_PERSON_YEARS:
-    case MP_HEADLINE_NET_MIGRATION:
-    case MP_N_HEADLINES:
-    default:
-      return fmt_num (v, 0);
-    }
+  return mp_format_headline (h, v, REPORT_FORMAT);
 }
 
 static void
@@ -407,7 +301,7 @@ print_years_compact (const MpEvaluation *e,
       if (coverage != NULL)
         table_row (t, g_strdup_printf ("%d", e->start_year + y), fmt_num (r->admissions, 0),
                    fmt_num (r->headcount, 0), fmt_num (r->person_years, 0),
-                   fmt_percent (coverage[y], 2), fmt_num (r->net_migration, 0),
+                   mp_format_percent (coverage[y] * 100.0, 2), fmt_num (r->net_migration, 0),
                    fmt_num (r->remittances, 0), fmt_num (r->cost_public + r->cost_employer, 0));
       else
         table_row (t, g_strdup_printf ("%d", e->start_year + y), fmt_num (r->admissions, 0),
@@ -458,9 +352,9 @@ print_report (const MpPackage    *p,
 
   heading (_("Scores"));
   {
-    g_autofree char *fit = fmt_num (e->headline[MP_HEADLINE_FIT], 1);
-    g_autofree char *nl = fmt_num (e->headline[MP_HEADLINE_NL_BENEFIT], 1);
-    g_autofree char *balance = fmt_signed (e->headline[MP_HEADLINE_BALANCE], 1);
+    g_autofree char *fit = headline_value (MP_HEADLINE_FIT, e->headline[MP_HEADLINE_FIT]);
+    g_autofree char *nl = headline_value (MP_HEADLINE_NL_BENEFIT, e->headline[MP_HEADLINE_NL_BENEFIT]);
+    g_autofree char *balance = headline_value (MP_HEADLINE_BALANCE, e->headline[MP_HEADLINE_BALANCE]);
 
     g_print ("  %s %s / 100   %s %s / 100   %s %s\n", _("Partner-interest fit:"), fit,
              _("NL benefit:"), nl, _("Balance:"), balance);
@@ -468,7 +362,7 @@ print_report (const MpPackage    *p,
   if (e->partner_fit != NULL && e->n_partners > 1)
     for (int k = 0; k < e->n_partners; k++)
       {
-        g_autofree char *fit = fmt_num (e->partner_fit[k], 1);
+        g_autofree char *fit = headline_value (MP_HEADLINE_FIT, e->partner_fit[k]);
         g_print ("    %s %s: %s / 100\n", _("Fit for"), e->partner_codes[k], fit);
       }
   print_components (_("Partner-interest fit: components"), e->fit_components, TRUE);
@@ -685,7 +579,6 @@ mp_cli_evaluate (int    argc,
     { NULL }
   };
 
-  init_number_format ();
   if (g_get_prgname () == NULL)
     g_set_prgname ("mobility-planner-cli evaluate");
 

@@ -16,6 +16,7 @@
 
 #include "mp-cli-commands.h"
 #include "mp-document.h"
+#include "mp-format.h"
 #include "mp-reference.h"
 
 /* Parses the options of a sub-command; prints the error and returns FALSE
@@ -250,7 +251,7 @@ print_partners_text (const MpReference      *ref,
       g_autofree char *rank = NULL;
       g_autoptr(GPtrArray) notes = g_ptr_array_new ();
 
-      index = e != NULL && !isnan (e->index) ? g_strdup_printf ("%.1f", e->index) : g_strdup ("—");
+      index = e != NULL && !isnan (e->index) ? mp_format_number (e->index, 1) : g_strdup ("—");
       rank = e != NULL && e->rank > 0 ? g_strdup_printf ("%u", e->rank) : g_strdup ("—");
 
       if (mp_partner_is_reference_country (p))
