@@ -60,14 +60,6 @@ gboolean            mp_session_commit             (MpSession          *self,
                                                    const char         *label,
                                                    GError            **error);
 
-/* Loads and evaluates any package of the document (for Compare and the
- * deal map); both out values are owned by the caller. */
-gboolean            mp_session_evaluate_package   (MpSession          *self,
-                                                   gint64              id,
-                                                   MpPackage         **package_out,
-                                                   MpEvaluation      **evaluation_out,
-                                                   GError            **error);
-
 /* Evaluates every package of the document: parallel arrays of MpPackage*,
  * MpEvaluation* (NULL where the evaluation failed) and the ids (gint64). */
 void                mp_session_evaluate_all       (MpSession          *self,
