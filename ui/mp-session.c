@@ -528,3 +528,26 @@ mp_session_get_risk_thresholds (MpSession        *self,
       thresholds->medium = mp_package_assumption_value (self->package, MP_ASSUMPTION_VDEM_HIGH_RISK);
     }
 }
+
+/**
+ * mp_session_get_partner_name:
+ * @self: a session
+ * @iso3: (nullable): a partner's ISO 3166 alpha-3 code
+ *
+ * Returns: the partner's name in the reference data, else @iso3 itself
+ *   (never %NULL)
+ */
+const char *
+mp_session_get_partner_name (MpSession  *self,
+                             const char *iso3)
+{
+  const MpReference *reference;
+  const MpPartner *partner;
+
+  g_return_val_if_fail (MP_IS_SESSION (self), "");
+
+  reference = mp_session_get_reference (self);
+  partner = reference != NULL && iso3 != NULL ? mp_reference_find_partner (reference, iso3) : NULL;
+
+  return partner != NULL && partner->name != NULL ? partner->name : (iso3 != NULL ? iso3 : "");
+}

@@ -53,6 +53,9 @@ const char         *mp_session_get_evaluation_error (MpSession        *self);
 const MpReference  *mp_session_get_reference      (MpSession          *self);
 /* The demographic-dividend index of the reference set (borrowed). */
 const MpDdi        *mp_session_get_ddi            (MpSession          *self);
+/* A partner's name for people, from the reference data. */
+const char         *mp_session_get_partner_name   (MpSession          *self,
+                                                   const char         *iso3);
 
 /* Stores @new_state as the selected package: one undoable command. */
 gboolean            mp_session_commit             (MpSession          *self,
