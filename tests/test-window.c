@@ -128,6 +128,27 @@ find_spin (GtkWidget  *page,
   return GTK_SPIN_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
 }
 
+/* The first button under @widget with the tooltip @tooltip. */
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *widget,
+                          const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -431,6 +452,93 @@ test_package_and_scheme (Fixture       *f,
     g_assert_true (mp_window_open_file (other, file));
     g_assert_cmpuint (n_packages (other), ==, 1);
     g_assert_cmpuint (mp_session_get_package (mp_window_get_session (other))->schemes->len, ==, 2);
+  }
+}
+
+/* The other offers, the asks and the tranches are edited in place, each
+ * row bound to its item's field; package settings likewise. */
+static void
+test_offer_items (Fixture       *f,
+                  gconstpointer  data)
+{
+  MpSession *session;
+  GtkWidget *offer;
+  GtkWidget *expander;
+  guint n_asks;
+  guint n_tranches;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  open_demo (f);
+  session = mp_window_get_session (f->window);
+  offer = mp_window_get_page (f->window, "offer");
+  mp_window_show_page (f->window, "offer");
+
+  /* An ask with expected returns: raising the low end above the most
+   * likely value raises the others with it (low ≤ mode ≤ high). */
+  n_asks = mp_session_get_package (session)->asks->len;
+  gtk_widget_activate_action (offer, "offer.add-ask", "i", MP_ASK_VOLUNTARY_RETURN);
+  g_assert_cmpuint (mp_session_get_package (session)->asks->len, ==, n_asks + 1);
+  expander = find_row (offer, mp_ask_kind_label (MP_ASK_VOLUNTARY_RETURN));
+  g_assert_nonnull (expander);
+  gtk_spin_button_set_value (find_spin (expander, "Expected extra returns, low"), 500);
+  {
+    const MpAsk *ask = g_ptr_array_index (mp_session_get_package (session)->asks, n_asks);
+
+    g_assert_cmpint (ask->kind, ==, MP_ASK_VOLUNTARY_RETURN);
+    g_assert_cmpfloat (ask->returns_low, ==, 500);
+    g_assert_cmpfloat (ask->returns_mode, ==, 500);
+    g_assert_cmpfloat (ask->returns_high, ==, 500);
+  }
+  g_assert_cmpfloat (gtk_spin_button_get_value (find_spin (expander, "Expected extra returns, high")), ==, 500);
+
+  /* A visa offer is a level 0–3. */
+  gtk_widget_activate_action (offer, "offer.add-offer", "i", MP_OFFER_VISA);
+  expander = find_row (offer, mp_offer_kind_label (MP_OFFER_VISA));
+  g_assert_nonnull (expander);
+  {
+    GtkSpinButton *amount = find_spin (expander, "Amount");
+    const GPtrArray *offers;
+
+    g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (amount)), ==, 3);
+    gtk_spin_button_set_value (amount, 2);
+    /* The edit reloaded the package: read it again. */
+    offers = mp_session_get_package (session)->offers;
+    g_assert_cmpfloat (((MpOffer *) g_ptr_array_index (offers, offers->len - 1))->amount, ==, 2);
+  }
+
+  /* A tranche: its quota and year, then removed and brought back. */
+  n_tranches = mp_session_get_package (session)->tranches->len;
+  gtk_widget_activate_action (offer, "offer.add-tranche", NULL);
+  g_assert_cmpuint (mp_session_get_package (session)->tranches->len, ==, n_tranches + 1);
+  expander = find_row (offer, "Second tranche");
+  g_assert_nonnull (expander);
+  gtk_spin_button_set_value (find_spin (expander, "Extra quota"), 77);
+  gtk_spin_button_set_value (find_spin (expander, "Released from"), 2030);
+  {
+    const MpTranche *tranche = g_ptr_array_index (mp_session_get_package (session)->tranches, n_tranches);
+
+    g_assert_cmpfloat (tranche->extra_quota, ==, 77);
+    g_assert_cmpint (tranche->release_year, ==, 2030);
+  }
+  expander = find_row (offer, "Second tranche");
+  g_signal_emit_by_name (find_button_with_tooltip (expander, "Remove (can be undone)"), "clicked");
+  g_assert_cmpuint (mp_session_get_package (session)->tranches->len, ==, n_tranches);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (mp_session_get_package (session)->tranches->len, ==, n_tranches + 1);
+  g_assert_nonnull (find_row (offer, "Second tranche"));
+
+  /* Package settings: a horizon, and a name that cannot be emptied. */
+  gtk_spin_button_set_value (find_spin (offer, "Horizon"), 12);
+  g_assert_cmpint (mp_session_get_package (session)->horizon, ==, 12);
+  {
+    GtkWidget *name = find_row (offer, "Package name");
+    g_autofree char *before = g_strdup (mp_session_get_package (session)->name);
+
+    gtk_editable_set_text (GTK_EDITABLE (name), "  ");
+    g_signal_emit_by_name (name, "apply");
+    g_assert_cmpstr (mp_session_get_package (session)->name, ==, before);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, before);
   }
 }
 
@@ -1041,6 +1149,7 @@ main (int   argc,
   ADD_TEST ("/ui/window/empty-state", test_empty_state);
   ADD_TEST ("/ui/window/new-from-demo", test_new_from_demo);
   ADD_TEST ("/ui/window/package-and-scheme", test_package_and_scheme);
+  ADD_TEST ("/ui/window/offer-items", test_offer_items);
   ADD_TEST ("/ui/window/block-and-undo", test_block_and_undo);
   ADD_TEST ("/ui/window/compare-and-export", test_compare_and_export);
   ADD_TEST ("/ui/window/uncertainty", test_uncertainty);

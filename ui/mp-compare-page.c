@@ -17,7 +17,6 @@
 #include "mp-deal-map.h"
 #include "mp-format.h"
 #include "mp-package-item.h"
-#include "mp-page-util.h"
 
 /* Packages of the document side by side: tick them, read the headline
  * figures with the best value of each row marked, see them on the deal map
@@ -64,7 +63,7 @@ static const struct
 
 struct _MpComparePage
 {
-  GtkWidget            parent_instance;
+  MpPage               parent_instance;
 
   GtkWidget           *scroller;
   AdwPreferencesGroup *packages_group;
@@ -77,21 +76,9 @@ struct _MpComparePage
   GPtrArray           *check_rows;
   GHashTable          *ticked;        /* gint64* id -> itself */
   gboolean             initialised;
-
-  MpSession           *session;
-  /* Updates wait until the page is shown: only the visible page works. */
-  gboolean             dirty;
 };
 
-G_DEFINE_FINAL_TYPE (MpComparePage, mp_compare_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
+G_DEFINE_FINAL_TYPE (MpComparePage, mp_compare_page, MP_TYPE_PAGE)
 
 static void update_table (MpComparePage *self);
 
@@ -117,7 +104,7 @@ set_ticked (MpComparePage *self,
 static void
 ensure_initial_ticks (MpComparePage *self)
 {
-  GListModel *packages = mp_session_get_packages (self->session);
+  GListModel *packages = mp_session_get_packages (mp_page_get_session (MP_PAGE (self)));
   guint n = g_list_model_get_n_items (packages);
 
   if (self->initialised || n == 0)
@@ -145,7 +132,7 @@ on_check_toggled_cb (GtkCheckButton *check,
 static void
 update_packages (MpComparePage *self)
 {
-  GListModel *packages = mp_session_get_packages (self->session);
+  GListModel *packages = mp_session_get_packages (mp_page_get_session (MP_PAGE (self)));
   guint n = g_list_model_get_n_items (packages);
   g_autoptr(GHashTable) present = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GHashTableIter iter;
@@ -256,6 +243,7 @@ goodness (Row    row,
 static void
 update_table (MpComparePage *self)
 {
+  MpSession *session = mp_page_get_session (MP_PAGE (self));
   g_autoptr(GPtrArray) packages = NULL;
   g_autoptr(GPtrArray) evaluations = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -268,14 +256,14 @@ update_table (MpComparePage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
 
-  if (mp_session_get_document (self->session) == NULL)
+  if (mp_session_get_document (session) == NULL)
     {
       mp_deal_map_set_points (self->deal_map, NULL, 0);
       return;
     }
 
-  current = mp_session_get_package_id (self->session);
-  mp_session_evaluate_all (self->session, &packages, &evaluations, &ids);
+  current = mp_session_get_package_id (session);
+  mp_session_evaluate_all (session, &packages, &evaluations, &ids);
   for (guint i = 0; i < packages->len; i++)
     {
       const MpPackage *package = g_ptr_array_index (packages, i);
@@ -378,80 +366,30 @@ update (MpComparePage *self)
 }
 
 static void
-on_session_changed_cb (MpSession     *session,
-                       MpComparePage *self)
+mp_compare_page_refresh (MpPage *page)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  update (self);
+  update (MP_COMPARE_PAGE (page));
 }
 
 static void
-on_package_id_notify_cb (MpSession     *session,
-                         GParamSpec    *pspec,
-                         MpComparePage *self)
+mp_compare_page_package_selected (MpPage *page)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  update_table (self);
+  if (!mp_page_defer_while_hidden (page))
+    update_table (MP_COMPARE_PAGE (page));
 }
 
 static void
-mp_compare_page_map (GtkWidget *widget)
+mp_compare_page_document_changed (MpPage *page)
 {
-  MpComparePage *self = MP_COMPARE_PAGE (widget);
+  MpComparePage *self = MP_COMPARE_PAGE (page);
 
-  if (self->dirty && self->session != NULL)
-    {
-      self->dirty = FALSE;
-      update (self);
-    }
-
-  GTK_WIDGET_CLASS (mp_compare_page_parent_class)->map (widget);
-}
-
-static void
-on_document_changed_cb (MpSession     *session,
-                        MpComparePage *self)
-{
   g_hash_table_remove_all (self->ticked);
   self->initialised = FALSE;
 }
 
 static void
-mp_compare_page_set_session (MpComparePage *self,
-                             MpSession     *session)
-{
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect (session, "document-changed", G_CALLBACK (on_document_changed_cb), self);
-      g_signal_connect (session, "history-changed", G_CALLBACK (on_session_changed_cb), self);
-      g_signal_connect (session, "notify::package-id", G_CALLBACK (on_package_id_notify_cb), self);
-      update (self);
-    }
-}
-
-static void
 mp_compare_page_dispose (GObject *object)
 {
-  MpComparePage *self = MP_COMPARE_PAGE (object);
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
-
   gtk_widget_dispose_template (GTK_WIDGET (object), MP_TYPE_COMPARE_PAGE);
 
   G_OBJECT_CLASS (mp_compare_page_parent_class)->dispose (object);
@@ -469,57 +407,20 @@ mp_compare_page_finalize (GObject *object)
 }
 
 static void
-mp_compare_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  MpComparePage *self = MP_COMPARE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mp_compare_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  MpComparePage *self = MP_COMPARE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      mp_compare_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 mp_compare_page_class_init (MpComparePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MpPageClass *page_class = MP_PAGE_CLASS (klass);
 
   object_class->dispose = mp_compare_page_dispose;
   object_class->finalize = mp_compare_page_finalize;
-  object_class->get_property = mp_compare_page_get_property;
-  object_class->set_property = mp_compare_page_set_property;
-  widget_class->map = mp_compare_page_map;
 
-  properties [PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, MP_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = mp_compare_page_refresh;
+  page_class->package_changed = NULL;
+  page_class->package_selected = mp_compare_page_package_selected;
+  page_class->history_changed = mp_page_queue_refresh;
+  page_class->document_changed = mp_compare_page_document_changed;
 
   g_type_ensure (MP_TYPE_DEAL_MAP);
 
@@ -532,7 +433,6 @@ mp_compare_page_class_init (MpComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpComparePage, grid);
   gtk_widget_class_bind_template_child (widget_class, MpComparePage, map_box);
   gtk_widget_class_bind_template_child (widget_class, MpComparePage, deal_map);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -554,7 +454,7 @@ mp_compare_page_dup_selected_ids (MpComparePage *self)
   g_return_val_if_fail (MP_IS_COMPARE_PAGE (self), ids);
 
   ensure_initial_ticks (self);
-  packages = mp_session_get_packages (self->session);
+  packages = mp_session_get_packages (mp_page_get_session (MP_PAGE (self)));
   n = g_list_model_get_n_items (packages);
   for (guint i = 0; i < n; i++)
     {
@@ -577,8 +477,5 @@ mp_compare_page_set_selected (MpComparePage *self,
 
   ensure_initial_ticks (self);
   set_ticked (self, id, selected);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    update (self);
-  else
-    self->dirty = TRUE;
+  mp_page_queue_refresh (MP_PAGE (self));
 }

@@ -9,13 +9,13 @@
 
 #include <adwaita.h>
 
-#include "mp-session.h"
+#include "mp-page.h"
 
 G_BEGIN_DECLS
 
 #define MP_TYPE_COMPARE_PAGE (mp_compare_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (MpComparePage, mp_compare_page, MP, COMPARE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (MpComparePage, mp_compare_page, MP, COMPARE_PAGE, MpPage)
 
 /* The ids (gint64) of the ticked packages, in the document's order. */
 GArray *mp_compare_page_dup_selected_ids (MpComparePage *self);

@@ -12,271 +12,110 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
-#include "mp-evaluation.h"
-#include "mp-format.h"
-#include "mp-offer-page.h"
 #include "mp-columns.h"
-#include "mp-page-util.h"
+#include "mp-format.h"
+#include "mp-icons.h"
+#include "mp-item-list.h"
+#include "mp-offer-items.h"
+#include "mp-offer-page.h"
+#include "mp-rows.h"
+#include "mp-scheme-editor.h"
 #include "mp-scheme-item.h"
+#include "mp-scheme-presets.h"
 
 /* The Offer page is where the work happens: the schemes of the package in a
- * table with an editor for the selected one, the other offers, the asks,
- * the conditional tranches and the package settings.  Every edit is one
- * undoable command in the document (mp_session_commit()); the session then
- * re-evaluates the package and this page refreshes its widgets in place,
- * without emitting their change signals, so the focus stays where it is. */
+ * table with an editor for the selected one (MpSchemeEditor), the other
+ * offers, the asks and the conditional tranches (MpItemList), the package
+ * settings and its partners.  Every edit is one undoable command in the
+ * document (mp_page_commit()); the session then re-evaluates the package
+ * and this page refreshes its widgets in place, without emitting their
+ * change signals, so the focus stays where it is. */
 
+/* The package settings, bound to MpPackage. */
 typedef enum
 {
-  F_QUOTA,
-  F_FIRST_YEAR,
-  F_INTAKE_YEARS,
-  F_MONTHS,
-  F_STAYS,
-  F_TRAINING,
-  F_HOME_TRACK,
-  F_COST,
-  F_EMPLOYER_SHARE,
-  F_FEES,
-  N_SPIN_FIELDS
-} SpinField;
+  SETTING_NAME,
+  SETTING_DESCRIPTION,
+  SETTING_START_YEAR,
+  SETTING_HORIZON,
+  N_SETTINGS
+} Setting;
 
-typedef enum
-{
-  S_MANDATORY_RETURN,
-  S_LANGUAGE,
-  S_COMPLAINTS,
-  S_REINTEGRATION,
-  S_G2G,
-  S_RETURN_INCENTIVES,
-  N_SWITCH_FIELDS
-} SwitchField;
-
-typedef struct
-{
-  const char *title;
-  const char *subtitle;
-  double      min;
-  double      max;
-  double      step;
-  guint       digits;
-  const char *unit;
-} SpinSpec;
-
-static const SpinSpec spin_specs[N_SPIN_FIELDS] = {
-  [F_QUOTA] = { N_("Annual quota"), N_("Admissions a year (q)"), 0, 1000000, 10, 0, N_("a year") },
-  [F_FIRST_YEAR] = { N_("First intake"), N_("Year of the first admissions (a)"), 2000, 2100, 1, 0, NULL },
-  [F_INTAKE_YEARS] = { N_("Intake years"), N_("Years with admissions (n)"), 1, 50, 1, 0, N_("years") },
-  [F_MONTHS] = { N_("Months per stay"), N_("1–12; under 12 means seasonal returns (m)"), 1, 12, 1, 0, N_("months") },
-  [F_STAYS] = { N_("Stays per participant"), N_("Years in which a participant comes (c)"), 1, 50, 1, 0, N_("stays") },
-  [F_TRAINING] = { N_("Pre-departure training"), N_("Language and skills training before the first stay"), 0, 60, 1, 1, N_("months") },
-  [F_HOME_TRACK] = { N_("Home-track trainees"), N_("Trained for the partner's own labour market, per mobile participant (h)"), 0, 50, 0.5, 2, N_("per participant") },
-  [F_COST] = { N_("Cost per participant"), N_("Recruitment, travel, training and support"), 0, 1000000, 500, 0, N_("€") },
-  [F_EMPLOYER_SHARE] = { N_("Employer share"), N_("Part of the cost paid by employers"), 0, 100, 5, 0, N_("%") },
-  [F_FEES] = { N_("Recruitment fees paid by workers"), N_("Must be none (ILO General Principles for Fair Recruitment)"), 0, 100000, 50, 0, N_("€") },
+static const MpRowDesc setting_descs[N_SETTINGS] = {
+  [SETTING_NAME] = { MP_ROW_ENTRY, N_("Package name"), NULL, NULL, 0,
+                     MP_VALUE_STRING, G_STRUCT_OFFSET (MpPackage, name), MP_ROW_REQUIRED, N_("Rename package") },
+  [SETTING_DESCRIPTION] = { MP_ROW_ENTRY, N_("Description"), NULL, NULL, 0,
+                            MP_VALUE_STRING, G_STRUCT_OFFSET (MpPackage, description), 0, NULL },
+  [SETTING_START_YEAR] = { MP_ROW_SPIN, N_("Start year"), N_("First year of the projection"), NULL, MP_SPIN_START_YEAR,
+                           MP_VALUE_INT, G_STRUCT_OFFSET (MpPackage, start_year), 0, NULL },
+  [SETTING_HORIZON] = { MP_ROW_SPIN, N_("Horizon"), N_("Years projected"), N_("years"), MP_SPIN_HORIZON,
+                        MP_VALUE_INT, G_STRUCT_OFFSET (MpPackage, horizon), 0, NULL },
 };
 
+/* One partner of the package, with its remove button. */
 typedef struct
 {
-  const char *title;
-  const char *subtitle;
-} SwitchSpec;
-
-static const SwitchSpec switch_specs[N_SWITCH_FIELDS] = {
-  [S_MANDATORY_RETURN] = { N_("Mandatory return"), N_("Participants return home after each stay") },
-  [S_LANGUAGE] = { N_("Language and integration support"), NULL },
-  [S_COMPLAINTS] = { N_("Complaints channel"), N_("Workers can report abuse independently of the employer") },
-  [S_REINTEGRATION] = { N_("Reintegration support"), N_("Help to apply new skills at home after the last stay") },
-  [S_G2G] = { N_("Government-to-government agreement"), N_("With support for the partner's health system (WHO Code)") },
-  [S_RETURN_INCENTIVES] = { N_("Return incentives"), N_("For study schemes: reasons for graduates to return") },
-};
-
-/* The presets: real schemes from data/schemes.md, sized for the
- * Netherlands.  Design parameters are the real ones; quotas are scaled. */
-typedef struct
-{
-  const char   *id;
-  const char   *label;
-  const char   *name;
-  const char   *source;
-  MpSchemeKind  kind;
-  const char   *sector;
-  double        quota;
-  int           intake_years;
-  int           months;
-  int           stays;
-  gboolean      mandatory_return;
-  double        training_months;
-  double        home_track_ratio;
-  double        cost;
-  double        employer_share;
-  gboolean      language_support;
-  gboolean      reintegration_support;
-  gboolean      g2g_health_support;
-} Preset;
-
-static const Preset presets[] = {
-  {
-    "gecco", N_("Circular agriculture (GECCO-like)"), N_("Circular agriculture (GECCO-like)"),
-    N_("Spain–Morocco GECCO: fixed-discontinuous contracts with a 4-year authorisation, at most 9 months of work a year, and a yearly check that workers returned; about 16,000 Moroccan workers in 2023 (15,350 in Huelva). Quota scaled to 500 a year for the Netherlands. Sources: data/schemes.md §2.1 (press sources, indicative)."),
-    MP_SCHEME_CIRCULAR, "agriculture_horticulture", 500, 5, 9, 4, TRUE, 0.5, 0, 2500, 0.8, TRUE, TRUE, FALSE,
-  },
-  {
-    "rse", N_("Seasonal horticulture (RSE-like)"), N_("Seasonal horticulture (RSE-like)"),
-    N_("New Zealand Recognised Seasonal Employer scheme: cap 19,500 (2023/24), stays of up to 7 months, about half of first-timers return the next season, overstay about 1 %. Quota scaled to 300 a year. Sources: data/schemes.md §2.7."),
-    MP_SCHEME_SEASONAL, "agriculture_horticulture", 300, 5, 7, 3, TRUE, 0, 0, 2000, 0.7, TRUE, FALSE, FALSE,
-  },
-  {
-    "triple-win", N_("Care talent partnership (Triple Win-like)"), N_("Nurses and carers (Triple Win-like)"),
-    N_("Germany's Triple Win (GIZ with ZAV, since 2013): only partners with a surplus of trained nurses, in line with the WHO Code; language and nursing preparation before departure; first visa 1 year with extensions; more than 4,500 nurses placed. Quota 150 a year for the Netherlands. Sources: data/schemes.md §2.3."),
-    MP_SCHEME_TALENT_PARTNERSHIP, "health_social_care", 150, 5, 12, 5, FALSE, 8, 0, 20000, 0.65, TRUE, TRUE, TRUE,
-  },
-  {
-    "palim", N_("ICT talent partnership with home track (PALIM-like)"), N_("ICT talents with home track (PALIM-like)"),
-    N_("Belgium–Morocco PALIM (Enabel, 2019–2021): €1,496,448.50 for 120 trainees selected from 9,677 applicants, 5 months of training, 90 on the home track and 30 on the away track, about €12,470 a trainee. Sources: data/schemes.md §2.9."),
-    MP_SCHEME_TALENT_PARTNERSHIP, "ict", 30, 3, 12, 2, FALSE, 5, 3, 12470, 0.3, TRUE, TRUE, FALSE,
-  },
-};
-
-typedef struct
-{
-  GtkWidget     *row;
-  GtkSpinButton *amount;
-  GtkSpinButton *jobs;
-  GtkDropDown   *partner;
-  AdwEntryRow   *note;
-} OfferRow;
-
-typedef struct
-{
-  GtkWidget     *row;
-  GtkSpinButton *low;
-  GtkSpinButton *mode;
-  GtkSpinButton *high;
-  GtkSpinButton *level;
-  GtkDropDown   *partner;
-  AdwEntryRow   *note;
-} AskRow;
-
-typedef struct
-{
-  GtkWidget     *row;
-  AdwEntryRow   *label;
-  GtkDropDown   *scheme;
-  GtkSpinButton *year;
-  GtkSpinButton *quota;
-  GtkDropDown   *condition;
-} TrancheRow;
+  MpOfferPage *page;
+  GtkWidget   *row;
+  char        *iso3;
+} PartnerRow;
 
 struct _MpOfferPage
 {
-  GtkWidget           parent_instance;
+  MpPage               parent_instance;
 
-  GtkWidget          *scroller;
-  GtkLabel           *commit_error_label;
-  GtkSearchEntry     *filter_entry;
-  GtkMenuButton      *preset_button;
-  GtkMenuButton      *empty_preset_button;
-  GtkStack           *schemes_stack;
-  GtkColumnView      *scheme_view;
-  GtkLabel           *filter_empty_label;
-  GtkWidget          *editor_box;
-  GtkImage           *editor_icon;
-  GtkLabel           *editor_title;
-  GtkListBox         *scheme_findings;
-  GtkWidget          *editor_groups;
-  GtkBox             *editor_left;
-  GtkBox             *editor_right;
-  AdwPreferencesGroup *offers_group;
-  GtkMenuButton      *add_offer_button;
-  AdwPreferencesGroup *asks_group;
-  GtkMenuButton      *add_ask_button;
-  AdwPreferencesGroup *tranches_group;
+  GtkWidget           *scroller;
+  GtkLabel            *commit_error_label;
+  GtkSearchEntry      *filter_entry;
+  GtkMenuButton       *preset_button;
+  GtkMenuButton       *empty_preset_button;
+  GtkStack            *schemes_stack;
+  GtkColumnView       *scheme_view;
+  GtkLabel            *filter_empty_label;
+  MpSchemeEditor      *editor;
+  MpItemList          *offers_list;
+  GtkMenuButton       *add_offer_button;
+  MpItemList          *asks_list;
+  GtkMenuButton       *add_ask_button;
+  MpItemList          *tranches_list;
   AdwPreferencesGroup *settings_group;
   AdwPreferencesGroup *partners_group;
 
   /* The scheme table */
-  GListStore         *scheme_store;
-  GtkStringFilter    *filter;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel   *sort_model;
-  GtkSingleSelection *scheme_selection;
-  guint               selected;          /* scheme index, G_MAXUINT for none */
-  gboolean            syncing;
+  GListStore          *scheme_store;
+  GtkStringFilter     *filter;
+  GtkFilterListModel  *filter_model;
+  GtkSortListModel    *sort_model;
+  GtkSingleSelection  *scheme_selection;
+  guint                selected;          /* scheme index, G_MAXUINT for none */
+  gboolean             syncing;
 
-  /* The scheme editor */
-  AdwEntryRow        *name_row;
-  GtkWidget          *kind_row;
-  GtkDropDown        *kind_drop;
-  GtkWidget          *partner_row;
-  GtkDropDown        *partner_drop;
-  GPtrArray          *partner_codes;     /* iso3 in partner_drop's order */
-  GtkWidget          *sector_row;
-  GtkDropDown        *sector_drop;
-  GPtrArray          *sector_codes;
-  GtkWidget          *spin_rows[N_SPIN_FIELDS];
-  GtkSpinButton      *spins[N_SPIN_FIELDS];
-  GtkWidget          *switch_rows[N_SWITCH_FIELDS];
-  GtkSwitch          *switches[N_SWITCH_FIELDS];
+  /* Settings and partners */
+  GPtrArray           *setting_rows;      /* MpRow: settings, then the NL weights */
+  GPtrArray           *partner_rows;      /* PartnerRow */
+  char                *partners_signature;
+  MpRow               *add_partner;
+  GPtrArray           *add_partner_codes; /* iso3 in add_partner's order */
 
-  /* Offers, asks, tranches, settings, partners */
-  GArray             *offer_rows;        /* OfferRow */
-  GArray             *ask_rows;          /* AskRow */
-  GArray             *tranche_rows;      /* TrancheRow */
-  char               *offers_signature;
-  char               *asks_signature;
-  char               *tranches_signature;
-  char               *partners_signature;
-  AdwEntryRow        *package_name_row;
-  AdwEntryRow        *description_row;
-  GtkSpinButton      *start_year_spin;
-  GtkSpinButton      *horizon_spin;
-  GtkSpinButton      *nl_weight_spins[MP_N_NL_COMPONENTS];
-  GPtrArray          *partner_rows;
-  GtkWidget          *add_partner_row;
-  GtkDropDown        *add_partner_drop;
-  GPtrArray          *add_partner_codes;
-
-  MpSession          *session;
-  gint64              last_package_id;
-  /* Updates wait until the page is shown: only the visible page works. */
-  gboolean            dirty;
+  gint64               last_package_id;
 };
 
-G_DEFINE_FINAL_TYPE (MpOfferPage, mp_offer_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
+G_DEFINE_FINAL_TYPE (MpOfferPage, mp_offer_page, MP_TYPE_PAGE)
 
 static void update (MpOfferPage *self);
 
-/* ---- Committing ------------------------------------------------------------ */
+static MpSession *
+get_session (MpOfferPage *self)
+{
+  return mp_page_get_session (MP_PAGE (self));
+}
 
 static gboolean
 commit (MpOfferPage     *self,
         const MpPackage *package,
         const char      *label)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!mp_session_commit (self->session, package, label, &error))
-    {
-      g_autofree char *text = g_strdup_printf (_("The change was not made: %s"), error->message);
-
-      gtk_label_set_text (self->commit_error_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->commit_error_label), TRUE);
-      /* Put the widgets back to what the document holds. */
-      update (self);
-      return FALSE;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->commit_error_label), FALSE);
-  return TRUE;
+  return mp_page_commit (MP_PAGE (self), package, label);
 }
 
 static MpScheme *
@@ -287,473 +126,6 @@ selected_scheme (MpOfferPage *self,
     return NULL;
 
   return g_ptr_array_index (package->schemes, self->selected);
-}
-
-static char *
-dup_scheme_label (const MpScheme *scheme)
-{
-  /* Translators: the name of an undoable edit; %s is a scheme name */
-  return g_strdup_printf (_("Edit scheme “%s”"), scheme->name ? scheme->name : "");
-}
-
-static const char *
-partner_name (MpOfferPage *self,
-              const char  *iso3)
-{
-  const MpReference *reference = mp_session_get_reference (self->session);
-  const MpPartner *partner = reference && iso3 ? mp_reference_find_partner (reference, iso3) : NULL;
-
-  return partner != NULL && partner->name != NULL ? partner->name : (iso3 ? iso3 : "");
-}
-
-/* ---- The scheme editor ------------------------------------------------------ */
-
-static void
-on_spin_changed_cb (GtkSpinButton *spin,
-                    MpOfferPage   *self)
-{
-  SpinField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), "mp-field"));
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  MpScheme *scheme = selected_scheme (self, package);
-  double value = gtk_spin_button_get_value (spin);
-  g_autofree char *label = NULL;
-
-  if (scheme == NULL)
-    return;
-
-  switch (field)
-    {
-    case F_QUOTA: scheme->quota = value; break;
-    case F_FIRST_YEAR: scheme->first_year = (int) value; break;
-    case F_INTAKE_YEARS: scheme->intake_years = (int) value; break;
-    case F_MONTHS: scheme->months = (int) value; break;
-    case F_STAYS: scheme->stays = (int) value; break;
-    case F_TRAINING: scheme->training_months = value; break;
-    case F_HOME_TRACK: scheme->home_track_ratio = value; break;
-    case F_COST: scheme->cost_per_participant = value; break;
-    case F_EMPLOYER_SHARE: scheme->employer_share = value / 100.0; break;
-    case F_FEES: scheme->recruitment_fees = value; break;
-    case N_SPIN_FIELDS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  label = dup_scheme_label (scheme);
-  commit (self, package, label);
-}
-
-static void
-on_switch_changed_cb (GtkSwitch   *sw,
-                      GParamSpec  *pspec,
-                      MpOfferPage *self)
-{
-  SwitchField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (sw), "mp-field"));
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  MpScheme *scheme = selected_scheme (self, package);
-  gboolean value = gtk_switch_get_active (sw);
-  g_autofree char *label = NULL;
-
-  if (scheme == NULL)
-    return;
-
-  switch (field)
-    {
-    case S_MANDATORY_RETURN: scheme->mandatory_return = value; break;
-    case S_LANGUAGE: scheme->language_support = value; break;
-    case S_COMPLAINTS: scheme->complaints_channel = value; break;
-    case S_REINTEGRATION: scheme->reintegration_support = value; break;
-    case S_G2G: scheme->g2g_health_support = value; break;
-    case S_RETURN_INCENTIVES: scheme->return_incentives = value; break;
-    case N_SWITCH_FIELDS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  label = dup_scheme_label (scheme);
-  commit (self, package, label);
-}
-
-static void
-on_name_applied_cb (AdwEntryRow *row,
-                    MpOfferPage *self)
-{
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  MpScheme *scheme = selected_scheme (self, package);
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  if (scheme == NULL)
-    return;
-
-  if (name[0] == '\0')
-    {
-      mp_editable_set_text_quietly (GTK_EDITABLE (row), scheme->name, self);
-      return;
-    }
-
-  g_free (scheme->name);
-  scheme->name = g_steal_pointer (&name);
-  commit (self, package, _("Rename scheme"));
-}
-
-static void
-on_kind_selected_cb (GtkDropDown *drop,
-                     GParamSpec  *pspec,
-                     MpOfferPage *self)
-{
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  MpScheme *scheme = selected_scheme (self, package);
-  guint kind = gtk_drop_down_get_selected (drop);
-  g_autofree char *label = NULL;
-
-  if (scheme == NULL || kind >= MP_N_SCHEME_KINDS)
-    return;
-
-  scheme->kind = kind;
-  label = dup_scheme_label (scheme);
-  commit (self, package, label);
-}
-
-static void
-on_code_selected_cb (GtkDropDown *drop,
-                     GParamSpec  *pspec,
-                     MpOfferPage *self)
-{
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  MpScheme *scheme = selected_scheme (self, package);
-  gboolean is_partner = drop == self->partner_drop;
-  GPtrArray *codes = is_partner ? self->partner_codes : self->sector_codes;
-  guint position = gtk_drop_down_get_selected (drop);
-  g_autofree char *label = NULL;
-  char **field;
-
-  if (scheme == NULL || position >= codes->len)
-    return;
-
-  field = is_partner ? &scheme->partner : &scheme->sector;
-  g_free (*field);
-  *field = g_strdup (g_ptr_array_index (codes, position));
-  label = dup_scheme_label (scheme);
-  commit (self, package, label);
-}
-
-static GtkWidget *
-new_group (const char *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_widget_set_valign (group, GTK_ALIGN_START);
-  return group;
-}
-
-static void
-add_spin (MpOfferPage *self,
-          GtkWidget   *group,
-          SpinField    field)
-{
-  const SpinSpec *spec = &spin_specs[field];
-
-  self->spin_rows[field] = mp_spin_row_new (_(spec->title), _(spec->subtitle), spec->min, spec->max,
-                                            spec->step, spec->digits,
-                                            spec->unit ? _(spec->unit) : NULL, &self->spins[field]);
-  g_object_set_data (G_OBJECT (self->spins[field]), "mp-field", GINT_TO_POINTER (field));
-  g_signal_connect (self->spins[field], "value-changed", G_CALLBACK (on_spin_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->spin_rows[field]);
-}
-
-static void
-add_switch (MpOfferPage *self,
-            GtkWidget   *group,
-            SwitchField  field)
-{
-  const SwitchSpec *spec = &switch_specs[field];
-
-  self->switch_rows[field] = mp_switch_row_new (_(spec->title), spec->subtitle ? _(spec->subtitle) : NULL,
-                                                &self->switches[field]);
-  g_object_set_data (G_OBJECT (self->switches[field]), "mp-field", GINT_TO_POINTER (field));
-  g_signal_connect (self->switches[field], "notify::active", G_CALLBACK (on_switch_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->switch_rows[field]);
-}
-
-static void
-build_editor (MpOfferPage *self)
-{
-  g_autoptr(GStrvBuilder) kinds = g_strv_builder_new ();
-  g_auto(GStrv) kind_labels = NULL;
-  const char *empty[] = { NULL };
-  GtkWidget *group;
-
-  for (int k = 0; k < MP_N_SCHEME_KINDS; k++)
-    g_strv_builder_add (kinds, mp_scheme_kind_label (k));
-  kind_labels = g_strv_builder_end (kinds);
-
-  group = new_group (_("Scheme"));
-  self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
-  adw_entry_row_set_show_apply_button (self->name_row, TRUE);
-  g_signal_connect (self->name_row, "apply", G_CALLBACK (on_name_applied_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_row));
-  self->kind_row = mp_drop_down_row_new (_("Kind"), NULL, (const char * const *) kind_labels, &self->kind_drop);
-  g_signal_connect (self->kind_drop, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->kind_row);
-  self->partner_row = mp_drop_down_row_new (_("Partner"), NULL, empty, &self->partner_drop);
-  g_signal_connect (self->partner_drop, "notify::selected", G_CALLBACK (on_code_selected_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->partner_row);
-  self->sector_row = mp_drop_down_row_new (_("Sector"), _("Dutch labour-market sector"), empty, &self->sector_drop);
-  g_signal_connect (self->sector_drop, "notify::selected", G_CALLBACK (on_code_selected_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->sector_row);
-  gtk_box_append (self->editor_left, group);
-
-  group = new_group (_("Numbers"));
-  add_spin (self, group, F_QUOTA);
-  add_spin (self, group, F_FIRST_YEAR);
-  add_spin (self, group, F_INTAKE_YEARS);
-  add_spin (self, group, F_MONTHS);
-  add_spin (self, group, F_STAYS);
-  gtk_box_append (self->editor_left, group);
-
-  group = new_group (_("Training and Return"));
-  add_switch (self, group, S_MANDATORY_RETURN);
-  add_spin (self, group, F_TRAINING);
-  add_spin (self, group, F_HOME_TRACK);
-  add_switch (self, group, S_REINTEGRATION);
-  add_switch (self, group, S_RETURN_INCENTIVES);
-  gtk_box_append (self->editor_right, group);
-
-  group = new_group (_("Cost and Protection"));
-  add_spin (self, group, F_COST);
-  add_spin (self, group, F_EMPLOYER_SHARE);
-  add_spin (self, group, F_FEES);
-  add_switch (self, group, S_LANGUAGE);
-  add_switch (self, group, S_COMPLAINTS);
-  add_switch (self, group, S_G2G);
-  gtk_box_append (self->editor_right, group);
-}
-
-static void
-set_drop_model (GtkDropDown *drop,
-                GPtrArray   *labels,
-                guint        selected,
-                gpointer     data)
-{
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < labels->len; i++)
-    gtk_string_list_append (list, g_ptr_array_index (labels, i));
-
-  g_signal_handlers_block_matched (drop, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, data);
-  gtk_drop_down_set_model (drop, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (drop, selected);
-  g_signal_handlers_unblock_matched (drop, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, data);
-}
-
-static void
-clear_row_messages (MpOfferPage *self)
-{
-  for (int i = 0; i < N_SPIN_FIELDS; i++)
-    mp_row_set_error (self->spin_rows[i], NULL);
-  for (int i = 0; i < N_SWITCH_FIELDS; i++)
-    mp_row_set_error (self->switch_rows[i], NULL);
-  mp_row_set_error (self->partner_row, NULL);
-  mp_row_set_error (self->sector_row, NULL);
-  mp_row_set_error (self->kind_row, NULL);
-}
-
-static GtkWidget *
-row_for_rule (MpOfferPage *self,
-              const char  *rule)
-{
-  static const struct { const char *rule; int kind; int field; } map[] = {
-    { "who-ssl-health", 2, 0 },
-    { "vacancies-missing", 2, 0 },
-    { "wage-fallback", 2, 0 },
-    { "excluded-partner", 1, 0 },
-    { "demographic-window", 1, 0 },
-    { "risk-not-allowed", 1, 0 },
-    { "recruitment-fees", 3, F_FEES },
-    { "skilled-no-training", 3, F_TRAINING },
-    { "health-workforce-share", 3, F_QUOTA },
-    { "study-no-return-incentives", 4, S_RETURN_INCENTIVES },
-    { "circular-no-reintegration", 4, S_REINTEGRATION },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
-    {
-      if (g_strcmp0 (map[i].rule, rule) != 0)
-        continue;
-      switch (map[i].kind)
-        {
-        case 1: return self->partner_row;
-        case 2: return self->sector_row;
-        case 3: return self->spin_rows[map[i].field];
-        case 4: return self->switch_rows[map[i].field];
-        default: return NULL;
-        }
-    }
-
-  return NULL;
-}
-
-static const char *
-severity_icon (MpSeverity severity)
-{
-  switch (severity)
-    {
-    case MP_SEVERITY_BLOCK: return "dialog-error-symbolic";
-    case MP_SEVERITY_WARNING: return "dialog-warning-symbolic";
-    case MP_SEVERITY_NOTE:
-    case MP_N_SEVERITY:
-    default: return "dialog-information-symbolic";
-    }
-}
-
-static void
-update_editor_messages (MpOfferPage     *self,
-                        const MpPackage *package,
-                        const MpScheme  *scheme)
-{
-  const MpEvaluation *eval = mp_session_get_evaluation (self->session);
-  int last_year = package->start_year + package->horizon - 1;
-  guint n_findings = 0;
-
-  clear_row_messages (self);
-  mp_container_remove_all (GTK_WIDGET (self->scheme_findings));
-
-  /* What the field itself says, before any rule. */
-  if (scheme->quota <= 0)
-    mp_row_set_warning (self->spin_rows[F_QUOTA], _("A quota of 0 admits no one."));
-  if (scheme->first_year < package->start_year || scheme->first_year > last_year)
-    {
-      g_autofree char *text = g_strdup_printf (_("The first intake falls outside the horizon of the package (%d–%d)."),
-                                               package->start_year, last_year);
-      mp_row_set_warning (self->spin_rows[F_FIRST_YEAR], text);
-    }
-  else if (scheme->first_year + scheme->intake_years - 1 > last_year)
-    {
-      g_autofree char *text = g_strdup_printf (_("Intakes after %d fall outside the horizon and are not counted."),
-                                               last_year);
-      mp_row_set_warning (self->spin_rows[F_INTAKE_YEARS], text);
-    }
-  if (scheme->months < 12 && scheme->kind == MP_SCHEME_TALENT_PARTNERSHIP)
-    mp_row_set_warning (self->spin_rows[F_MONTHS],
-                        _("Talent partnerships are usually year-round; under 12 months every participant returns each season."));
-
-  if (eval == NULL || eval->findings == NULL)
-    return;
-
-  /* The safeguard findings for this scheme, under the field they concern
-   * and in a list above the editor. */
-  for (guint i = 0; i < eval->findings->len; i++)
-    {
-      const MpFinding *finding = g_ptr_array_index (eval->findings, i);
-      GtkWidget *row;
-      GtkWidget *target;
-
-      if (finding->scheme < 0 || (guint) finding->scheme != self->selected)
-        continue;
-
-      target = row_for_rule (self, finding->rule);
-      if (target != NULL)
-        {
-          if (finding->severity == MP_SEVERITY_BLOCK)
-            mp_row_set_error (target, finding->message);
-          else if (finding->severity == MP_SEVERITY_WARNING)
-            mp_row_set_warning (target, finding->message);
-        }
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->message);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), finding->source ? finding->source : "");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (severity_icon (finding->severity)));
-      if (finding->severity == MP_SEVERITY_BLOCK)
-        gtk_widget_add_css_class (row, "error");
-      else if (finding->severity == MP_SEVERITY_WARNING)
-        gtk_widget_add_css_class (row, "warning");
-      gtk_list_box_append (self->scheme_findings, row);
-      n_findings++;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->scheme_findings), n_findings > 0);
-}
-
-static void
-update_editor (MpOfferPage     *self,
-               const MpPackage *package)
-{
-  const MpReference *reference = mp_session_get_reference (self->session);
-  const MpScheme *scheme;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  guint selected = 0;
-  gboolean found = FALSE;
-
-  if (package == NULL || self->selected >= package->schemes->len)
-    {
-      gtk_widget_set_visible (self->editor_box, FALSE);
-      return;
-    }
-
-  scheme = g_ptr_array_index (package->schemes, self->selected);
-  gtk_widget_set_visible (self->editor_box, TRUE);
-  gtk_label_set_text (self->editor_title, scheme->name);
-  gtk_image_set_from_icon_name (self->editor_icon, mp_scheme_kind_icon_name (scheme->kind));
-
-  mp_editable_set_text_quietly (GTK_EDITABLE (self->name_row), scheme->name, self);
-  mp_drop_down_set_selected_quietly (self->kind_drop, scheme->kind, self);
-
-  /* Partners: those of the package, and the scheme's own if it is not one. */
-  g_ptr_array_set_size (self->partner_codes, 0);
-  for (guint i = 0; package->partners != NULL && package->partners[i] != NULL; i++)
-    {
-      g_ptr_array_add (self->partner_codes, g_strdup (package->partners[i]));
-      g_ptr_array_add (labels, g_strdup (partner_name (self, package->partners[i])));
-      if (g_strcmp0 (package->partners[i], scheme->partner) == 0)
-        {
-          selected = i;
-          found = TRUE;
-        }
-    }
-  if (!found && scheme->partner != NULL)
-    {
-      selected = self->partner_codes->len;
-      g_ptr_array_add (self->partner_codes, g_strdup (scheme->partner));
-      g_ptr_array_add (labels, g_strdup (partner_name (self, scheme->partner)));
-    }
-  set_drop_model (self->partner_drop, labels, selected, self);
-
-  g_ptr_array_set_size (labels, 0);
-  g_ptr_array_set_size (self->sector_codes, 0);
-  selected = GTK_INVALID_LIST_POSITION;
-  for (guint i = 0; reference != NULL && i < reference->sectors->len; i++)
-    {
-      const MpSector *sector = g_ptr_array_index (reference->sectors, i);
-
-      g_ptr_array_add (self->sector_codes, g_strdup (sector->code));
-      g_ptr_array_add (labels, g_strdup (sector->name ? sector->name : sector->code));
-      if (g_strcmp0 (sector->code, scheme->sector) == 0)
-        selected = i;
-    }
-  set_drop_model (self->sector_drop, labels, selected, self);
-
-  mp_spin_set_value_quietly (self->spins[F_QUOTA], scheme->quota, self);
-  mp_spin_set_value_quietly (self->spins[F_FIRST_YEAR], scheme->first_year, self);
-  mp_spin_set_value_quietly (self->spins[F_INTAKE_YEARS], scheme->intake_years, self);
-  mp_spin_set_value_quietly (self->spins[F_MONTHS], scheme->months, self);
-  mp_spin_set_value_quietly (self->spins[F_STAYS], scheme->stays, self);
-  mp_spin_set_value_quietly (self->spins[F_TRAINING], scheme->training_months, self);
-  mp_spin_set_value_quietly (self->spins[F_HOME_TRACK], scheme->home_track_ratio, self);
-  mp_spin_set_value_quietly (self->spins[F_COST], scheme->cost_per_participant, self);
-  mp_spin_set_value_quietly (self->spins[F_EMPLOYER_SHARE], round (scheme->employer_share * 100.0), self);
-  mp_spin_set_value_quietly (self->spins[F_FEES], scheme->recruitment_fees, self);
-  mp_switch_set_active_quietly (self->switches[S_MANDATORY_RETURN], scheme->mandatory_return, self);
-  mp_switch_set_active_quietly (self->switches[S_LANGUAGE], scheme->language_support, self);
-  mp_switch_set_active_quietly (self->switches[S_COMPLAINTS], scheme->complaints_channel, self);
-  mp_switch_set_active_quietly (self->switches[S_REINTEGRATION], scheme->reintegration_support, self);
-  mp_switch_set_active_quietly (self->switches[S_G2G], scheme->g2g_health_support, self);
-  mp_switch_set_active_quietly (self->switches[S_RETURN_INCENTIVES], scheme->return_incentives, self);
-
-  update_editor_messages (self, package, scheme);
 }
 
 /* ---- The scheme table ----------------------------------------------------------- */
@@ -970,7 +342,7 @@ static void
 update_table (MpOfferPage     *self,
               const MpPackage *package)
 {
-  const MpReference *reference = mp_session_get_reference (self->session);
+  const MpReference *reference = mp_session_get_reference (get_session (self));
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->scheme_store));
   guint n_schemes = package != NULL ? package->schemes->len : 0;
 
@@ -1019,7 +391,7 @@ on_scheme_selected_cb (GtkSingleSelection *selection,
     return;
 
   self->selected = mp_scheme_item_get_index (item);
-  update_editor (self, mp_session_get_package (self->session));
+  mp_scheme_editor_update (self->editor, self->selected);
 }
 
 static void
@@ -1035,806 +407,52 @@ on_filter_changed_cb (GtkSearchEntry *entry,
   sync_table_selection (self);
 }
 
-/* ---- Other offers ---------------------------------------------------------------- */
-
-static const char *
-offer_unit (MpOfferKind kind)
-{
-  switch (kind)
-    {
-    case MP_OFFER_INVESTMENT:
-    case MP_OFFER_TRADE:
-    case MP_OFFER_CAPACITY_BUILDING:
-      return _("€ a year");
-    case MP_OFFER_SCHOLARSHIPS:
-      return _("a year");
-    case MP_OFFER_VISA:
-      return _("level 0–3");
-    case MP_N_OFFER_KINDS:
-    default:
-      return "";
-    }
-}
-
-static char *
-format_offer (const MpOffer *offer)
-{
-  switch (offer->kind)
-    {
-    case MP_OFFER_INVESTMENT:
-    case MP_OFFER_TRADE:
-    case MP_OFFER_CAPACITY_BUILDING:
-      {
-        g_autofree char *money = mp_format_money (offer->amount);
-
-        /* Translators: an amount of money a year, e.g. "€ 10 m a year" */
-        return g_strdup_printf (_("%s a year"), money);
-      }
-    case MP_OFFER_SCHOLARSHIPS:
-      {
-        g_autofree char *n = mp_format_number (offer->amount, 0);
-
-        return g_strdup_printf (_("%s scholarships a year"), n);
-      }
-    case MP_OFFER_VISA:
-      return g_strdup_printf (_("Level %.0f of 3 (information only: visas are an EU competence)"), offer->amount);
-    case MP_N_OFFER_KINDS:
-    default:
-      return g_strdup ("");
-    }
-}
-
-static int
-row_index (GtkWidget *widget)
-{
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "mp-index"));
-}
-
-static void
-on_offer_value_changed_cb (GtkWidget   *widget,
-                           MpOfferPage *self)
-{
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  int index = row_index (widget);
-  MpOffer *offer;
-
-  if (package == NULL || index < 0 || (guint) index >= package->offers->len)
-    return;
-
-  offer = g_ptr_array_index (package->offers, index);
-  if (GTK_IS_SPIN_BUTTON (widget))
-    {
-      if (g_object_get_data (G_OBJECT (widget), "mp-jobs") != NULL)
-        offer->jobs = gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget));
-      else
-        offer->amount = gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget));
-    }
-  else if (ADW_IS_ENTRY_ROW (widget))
-    {
-      g_free (offer->note);
-      offer->note = g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
-    }
-
-  commit (self, package, _("Edit offer"));
-}
-
-static void
-on_offer_partner_selected_cb (GtkDropDown *drop,
-                              GParamSpec  *pspec,
-                              MpOfferPage *self)
-{
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  int index = row_index (GTK_WIDGET (drop));
-  guint position = gtk_drop_down_get_selected (drop);
-  GStrv kind_partners;
-  MpOffer *offer;
-
-  if (package == NULL || index < 0 || (guint) index >= package->offers->len)
-    return;
-
-  kind_partners = package->partners;
-  if (kind_partners == NULL || position >= g_strv_length (kind_partners))
-    return;
-
-  offer = g_ptr_array_index (package->offers, index);
-  g_free (offer->partner);
-  offer->partner = g_strdup (kind_partners[position]);
-  commit (self, package, _("Edit offer"));
-}
-
-static void
-remove_item (MpOfferPage *self,
-             GtkWidget   *button,
-             const char  *what)
-{
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  int index = row_index (button);
-  GPtrArray *array;
-  const char *label;
-
-  if (package == NULL)
-    return;
-
-  if (g_str_equal (what, "offer"))
-    {
-      array = package->offers;
-      label = _("Remove offer");
-    }
-  else if (g_str_equal (what, "ask"))
-    {
-      array = package->asks;
-      label = _("Remove ask");
-    }
-  else
-    {
-      array = package->tranches;
-      label = _("Remove tranche");
-    }
-
-  if (index < 0 || (guint) index >= array->len)
-    return;
-
-  g_ptr_array_remove_index (array, index);
-  commit (self, package, label);
-}
-
-static void
-on_remove_clicked_cb (GtkButton   *button,
-                      MpOfferPage *self)
-{
-  remove_item (self, GTK_WIDGET (button), g_object_get_data (G_OBJECT (button), "mp-what"));
-}
-
-static GtkWidget *
-new_remove_button (int         index,
-                   const char *what,
-                   const char *accessible_name,
-                   MpOfferPage *self)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Remove (can be undone)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
-  g_object_set_data (G_OBJECT (button), "mp-index", GINT_TO_POINTER (index));
-  g_object_set_data (G_OBJECT (button), "mp-what", (gpointer) what);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
-
-  return button;
-}
-
-static GtkDropDown *
-add_partner_choice (MpOfferPage     *self,
-                    GtkWidget       *expander,
-                    const MpPackage *package,
-                    const char      *current,
-                    int              index,
-                    GCallback        callback)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) strv = NULL;
-  GtkDropDown *drop;
-  GtkWidget *row;
-  guint selected = 0;
-
-  if (package->partners == NULL || g_strv_length (package->partners) < 2)
-    return NULL;
-
-  for (guint i = 0; package->partners[i] != NULL; i++)
-    {
-      g_ptr_array_add (labels, g_strdup (partner_name (self, package->partners[i])));
-      if (g_strcmp0 (package->partners[i], current) == 0)
-        selected = i;
-    }
-  g_ptr_array_add (labels, NULL);
-  strv = (GStrv) g_ptr_array_free (g_steal_pointer (&labels), FALSE);
-
-  row = mp_drop_down_row_new (_("Partner"), NULL, (const char * const *) strv, &drop);
-  gtk_drop_down_set_selected (drop, selected);
-  g_object_set_data (G_OBJECT (drop), "mp-index", GINT_TO_POINTER (index));
-  g_signal_connect (drop, "notify::selected", callback, self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-
-  return drop;
-}
-
-static guint
-partner_position (const MpPackage *package,
-                  const char      *iso3)
-{
-  for (guint i = 0; package->partners != NULL && package->partners[i] != NULL; i++)
-    if (g_strcmp0 (package->partners[i], iso3) == 0)
-      return i;
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static char *
-signature_of_package_partners (const MpPackage *package)
-{
-  return package->partners ? g_strjoinv (",", package->partners) : g_strdup ("");
-}
-
-static void
-remove_rows (AdwPreferencesGroup *group,
-             GArray              *rows,
-             gsize                row_offset)
-{
-  for (guint i = 0; i < rows->len; i++)
-    {
-      GtkWidget *row = *(GtkWidget **) (gpointer) (rows->data + i * g_array_get_element_size (rows) + row_offset);
-
-      adw_preferences_group_remove (group, row);
-    }
-  g_array_set_size (rows, 0);
-}
-
-static void
-update_offers (MpOfferPage     *self,
-               const MpPackage *package)
-{
-  g_autoptr(GString) signature = g_string_new (NULL);
-  g_autofree char *partners = signature_of_package_partners (package);
-
-  g_string_append_printf (signature, "%s;", partners);
-  for (guint i = 0; i < package->offers->len; i++)
-    g_string_append_printf (signature, "%d,", ((MpOffer *) g_ptr_array_index (package->offers, i))->kind);
-
-  if (g_strcmp0 (signature->str, self->offers_signature) != 0)
-    {
-      g_free (self->offers_signature);
-      self->offers_signature = g_strdup (signature->str);
-      remove_rows (self->offers_group, self->offer_rows, G_STRUCT_OFFSET (OfferRow, row));
-
-      for (guint i = 0; i < package->offers->len; i++)
-        {
-          const MpOffer *offer = g_ptr_array_index (package->offers, i);
-          OfferRow r = { 0 };
-          GtkWidget *row;
-          g_autofree char *remove_name = NULL;
-
-          r.row = adw_expander_row_new ();
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r.row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r.row), mp_offer_kind_label (offer->kind));
-          /* Translators: accessible name of a remove button; %s names the item */
-          remove_name = g_strdup_printf (_("Remove “%s”"), mp_offer_kind_label (offer->kind));
-          adw_expander_row_add_action (ADW_EXPANDER_ROW (r.row),
-                                       new_remove_button (i, "offer", remove_name, self));
-
-          row = mp_spin_row_new (_("Amount"), NULL, 0, 1e10,
-                                 offer->kind == MP_OFFER_VISA ? 1 : (offer->kind == MP_OFFER_SCHOLARSHIPS ? 10 : 100000),
-                                 0, offer_unit (offer->kind), &r.amount);
-          if (offer->kind == MP_OFFER_VISA)
-            gtk_spin_button_set_range (r.amount, 0, 3);
-          g_object_set_data (G_OBJECT (r.amount), "mp-index", GINT_TO_POINTER (i));
-          g_signal_connect (r.amount, "value-changed", G_CALLBACK (on_offer_value_changed_cb), self);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (r.row), row);
-
-          if (offer->kind == MP_OFFER_TRADE)
-            {
-              row = mp_spin_row_new (_("Jobs created"), _("In the partner country"), 0, 1e8, 100, 0,
-                                     _("jobs"), &r.jobs);
-              g_object_set_data (G_OBJECT (r.jobs), "mp-index", GINT_TO_POINTER (i));
-              g_object_set_data (G_OBJECT (r.jobs), "mp-jobs", GINT_TO_POINTER (1));
-              g_signal_connect (r.jobs, "value-changed", G_CALLBACK (on_offer_value_changed_cb), self);
-              adw_expander_row_add_row (ADW_EXPANDER_ROW (r.row), row);
-            }
-
-          r.partner = add_partner_choice (self, r.row, package, offer->partner, i,
-                                          G_CALLBACK (on_offer_partner_selected_cb));
-
-          r.note = ADW_ENTRY_ROW (adw_entry_row_new ());
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r.note), _("Note"));
-          adw_entry_row_set_show_apply_button (r.note, TRUE);
-          g_object_set_data (G_OBJECT (r.note), "mp-index", GINT_TO_POINTER (i));
-          g_signal_connect (r.note, "apply", G_CALLBACK (on_offer_value_changed_cb), self);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (r.row), GTK_WIDGET (r.note));
-
-          adw_preferences_group_add (self->offers_group, r.row);
-          g_array_append_val (self->offer_rows, r);
-        }
-    }
-
-  for (guint i = 0; i < self->offer_rows->len; i++)
-    {
-      OfferRow *r = &g_array_index (self->offer_rows, OfferRow, i);
-      const MpOffer *offer = g_ptr_array_index (package->offers, i);
-      g_autofree char *subtitle = format_offer (offer);
-      g_autofree char *full = NULL;
-
-      if (package->partners != NULL && g_strv_length (package->partners) > 1)
-        full = g_strdup_printf ("%s · %s", partner_name (self, offer->partner), subtitle);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (r->row), full ? full : subtitle);
-      mp_spin_set_value_quietly (r->amount, offer->amount, self);
-      if (r->partner != NULL)
-        mp_drop_down_set_selected_quietly (r->partner, partner_position (package, offer->partner), self);
-      if (r->jobs != NULL)
-        mp_spin_set_value_quietly (r->jobs, offer->jobs, self);
-      mp_editable_set_text_quietly (GTK_EDITABLE (r->note), offer->note, self);
-    }
-}
-
-/* ---- Asks -------------------------------------------------------------------------- */
-
-static gboolean
-ask_has_returns (MpAskKind kind)
-{
-  return kind == MP_ASK_RETURN_READMISSION || kind == MP_ASK_VOLUNTARY_RETURN || kind == MP_ASK_RETURN_HUBS;
-}
-
-static const char *
-ask_evidence (MpAskKind kind)
-{
-  switch (kind)
-    {
-    case MP_ASK_INFORMATION_CAMPAIGNS:
-      return _("Evidence: no measurable effect on migration intentions (3ie review of 112 studies); the evaluation recommends stopping them [evaluation §3.3].");
-    case MP_ASK_RETURN_READMISSION:
-    case MP_ASK_VOLUNTARY_RETURN:
-    case MP_ASK_RETURN_HUBS:
-      return _("Evidence: the only measured effect of a Dutch partnership was about +112 forced returns a year (Morocco) [evaluation].");
-    case MP_ASK_REFOULEMENT_TRANSFERS:
-    case MP_ASK_PUSHBACKS:
-    case MP_ASK_DETENTION_WITHOUT_RIGHTS:
-      return _("Never allowed, whatever the country: it breaches non-refoulement or the rights of the people concerned [advisory report, rec. 3].");
-    case MP_ASK_PROTECTION_IN_REGION:
-    case MP_ASK_ANTI_SMUGGLING:
-    case MP_ASK_BORDER_MANAGEMENT:
-    case MP_ASK_COAST_GUARD:
-    case MP_ASK_EXTERNAL_ASYLUM:
-    case MP_N_ASK_KINDS:
-    default:
-      return NULL;
-    }
-}
-
-static void
-on_ask_value_changed_cb (GtkWidget   *widget,
-                         MpOfferPage *self)
-{
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  int index = row_index (widget);
-  const char *which = g_object_get_data (G_OBJECT (widget), "mp-which");
-  MpAsk *ask;
-
-  if (package == NULL || index < 0 || (guint) index >= package->asks->len)
-    return;
-
-  ask = g_ptr_array_index (package->asks, index);
-  if (ADW_IS_ENTRY_ROW (widget))
-    {
-      g_free (ask->note);
-      ask->note = g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
-    }
-  else
-    {
-      double value = gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget));
-
-      if (g_strcmp0 (which, "low") == 0)
-        ask->returns_low = value;
-      else if (g_strcmp0 (which, "mode") == 0)
-        ask->returns_mode = value;
-      else if (g_strcmp0 (which, "high") == 0)
-        ask->returns_high = value;
-      else
-        ask->level = (int) value;
-
-      /* Keep low ≤ mode ≤ high while one of them is edited. */
-      if (g_strcmp0 (which, "low") == 0)
-        {
-          ask->returns_mode = MAX (ask->returns_mode, ask->returns_low);
-          ask->returns_high = MAX (ask->returns_high, ask->returns_mode);
-        }
-      else if (g_strcmp0 (which, "high") == 0)
-        {
-          ask->returns_mode = MIN (ask->returns_mode, ask->returns_high);
-          ask->returns_low = MIN (ask->returns_low, ask->returns_mode);
-        }
-      else if (g_strcmp0 (which, "mode") == 0)
-        {
-          ask->returns_low = MIN (ask->returns_low, ask->returns_mode);
-          ask->returns_high = MAX (ask->returns_high, ask->returns_mode);
-        }
-    }
-
-  commit (self, package, _("Edit ask"));
-}
-
-static void
-on_ask_partner_selected_cb (GtkDropDown *drop,
-                            GParamSpec  *pspec,
-                            MpOfferPage *self)
-{
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  int index = row_index (GTK_WIDGET (drop));
-  guint position = gtk_drop_down_get_selected (drop);
-  MpAsk *ask;
-
-  if (package == NULL || index < 0 || (guint) index >= package->asks->len ||
-      package->partners == NULL || position >= g_strv_length (package->partners))
-    return;
-
-  ask = g_ptr_array_index (package->asks, index);
-  g_free (ask->partner);
-  ask->partner = g_strdup (package->partners[position]);
-  commit (self, package, _("Edit ask"));
-}
-
-static GtkSpinButton *
-add_ask_spin (MpOfferPage *self,
-              GtkWidget   *expander,
-              const char  *title,
-              const char  *subtitle,
-              double       max,
-              double       step,
-              const char  *unit,
-              const char  *which,
-              int          index)
-{
-  GtkSpinButton *spin;
-  GtkWidget *row = mp_spin_row_new (title, subtitle, 0, max, step, 0, unit, &spin);
-
-  g_object_set_data (G_OBJECT (spin), "mp-index", GINT_TO_POINTER (index));
-  g_object_set_data (G_OBJECT (spin), "mp-which", (gpointer) which);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (on_ask_value_changed_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-
-  return spin;
-}
-
-static void
-update_asks (MpOfferPage     *self,
-             const MpPackage *package)
-{
-  g_autoptr(GString) signature = g_string_new (NULL);
-  g_autofree char *partners = signature_of_package_partners (package);
-
-  g_string_append_printf (signature, "%s;", partners);
-  for (guint i = 0; i < package->asks->len; i++)
-    g_string_append_printf (signature, "%d,", ((MpAsk *) g_ptr_array_index (package->asks, i))->kind);
-
-  if (g_strcmp0 (signature->str, self->asks_signature) != 0)
-    {
-      g_free (self->asks_signature);
-      self->asks_signature = g_strdup (signature->str);
-      remove_rows (self->asks_group, self->ask_rows, G_STRUCT_OFFSET (AskRow, row));
-
-      for (guint i = 0; i < package->asks->len; i++)
-        {
-          const MpAsk *ask = g_ptr_array_index (package->asks, i);
-          const char *evidence = ask_evidence (ask->kind);
-          g_autofree char *remove_name = NULL;
-          gboolean never = FALSE;
-          AskRow r = { 0 };
-
-          r.row = adw_expander_row_new ();
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r.row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r.row), mp_ask_kind_label (ask->kind));
-          remove_name = g_strdup_printf (_("Remove “%s”"), mp_ask_kind_label (ask->kind));
-          adw_expander_row_add_action (ADW_EXPANDER_ROW (r.row),
-                                       new_remove_button (i, "ask", remove_name, self));
-
-          mp_ask_measure_risk (ask->kind, &never);
-          if (never)
-            {
-              adw_expander_row_add_prefix (ADW_EXPANDER_ROW (r.row),
-                                           gtk_image_new_from_icon_name ("dialog-error-symbolic"));
-              gtk_widget_add_css_class (r.row, "error");
-            }
-
-          if (ask_has_returns (ask->kind))
-            {
-              r.low = add_ask_spin (self, r.row, _("Expected extra returns, low"), NULL, 1e6, 10, _("a year"), "low", i);
-              r.mode = add_ask_spin (self, r.row, _("Expected extra returns, most likely"), NULL, 1e6, 10, _("a year"), "mode", i);
-              r.high = add_ask_spin (self, r.row, _("Expected extra returns, high"), NULL, 1e6, 10, _("a year"), "high", i);
-            }
-          else if (ask->kind != MP_ASK_INFORMATION_CAMPAIGNS)
-            r.level = add_ask_spin (self, r.row, _("Agreed level"), _("0 none, 1 limited, 2 substantial, 3 full"),
-                                    3, 1, NULL, "level", i);
-
-          r.partner = add_partner_choice (self, r.row, package, ask->partner, i,
-                                          G_CALLBACK (on_ask_partner_selected_cb));
-
-          if (evidence != NULL)
-            {
-              GtkWidget *row = adw_action_row_new ();
-
-              adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), evidence);
-              adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-              adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                         gtk_image_new_from_icon_name ("dialog-information-symbolic"));
-              adw_expander_row_add_row (ADW_EXPANDER_ROW (r.row), row);
-            }
-
-          r.note = ADW_ENTRY_ROW (adw_entry_row_new ());
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r.note), _("Note"));
-          adw_entry_row_set_show_apply_button (r.note, TRUE);
-          g_object_set_data (G_OBJECT (r.note), "mp-index", GINT_TO_POINTER (i));
-          g_signal_connect (r.note, "apply", G_CALLBACK (on_ask_value_changed_cb), self);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (r.row), GTK_WIDGET (r.note));
-
-          adw_preferences_group_add (self->asks_group, r.row);
-          g_array_append_val (self->ask_rows, r);
-        }
-    }
-
-  for (guint i = 0; i < self->ask_rows->len; i++)
-    {
-      AskRow *r = &g_array_index (self->ask_rows, AskRow, i);
-      const MpAsk *ask = g_ptr_array_index (package->asks, i);
-      gboolean never = FALSE;
-      MpRisk risk = mp_ask_measure_risk (ask->kind, &never);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-
-      if (package->partners != NULL && g_strv_length (package->partners) > 1)
-        g_string_append_printf (subtitle, "%s · ", partner_name (self, ask->partner));
-      if (never)
-        g_string_append (subtitle, _("Never allowed"));
-      else
-        /* Translators: %s is a risk class: low, medium, high */
-        g_string_append_printf (subtitle, _("Measure risk: %s"), mp_risk_label (risk));
-      if (ask_has_returns (ask->kind))
-        {
-          g_autofree char *mode = mp_format_number (ask->returns_mode, 0);
-
-          g_string_append_printf (subtitle, _(" · %s extra returns a year"), mode);
-        }
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (r->row), subtitle->str);
-
-      if (r->low != NULL)
-        {
-          mp_spin_set_value_quietly (r->low, ask->returns_low, self);
-          mp_spin_set_value_quietly (r->mode, ask->returns_mode, self);
-          mp_spin_set_value_quietly (r->high, ask->returns_high, self);
-        }
-      if (r->level != NULL)
-        mp_spin_set_value_quietly (r->level, ask->level, self);
-      if (r->partner != NULL)
-        mp_drop_down_set_selected_quietly (r->partner, partner_position (package, ask->partner), self);
-      mp_editable_set_text_quietly (GTK_EDITABLE (r->note), ask->note, self);
-    }
-}
-
-/* ---- Tranches ------------------------------------------------------------------------ */
-
-static void
-on_tranche_changed_cb (GtkWidget   *widget,
-                       MpOfferPage *self)
-{
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  int index = row_index (widget);
-  const char *which = g_object_get_data (G_OBJECT (widget), "mp-which");
-  MpTranche *tranche;
-
-  if (package == NULL || index < 0 || (guint) index >= package->tranches->len)
-    return;
-
-  tranche = g_ptr_array_index (package->tranches, index);
-  if (g_strcmp0 (which, "label") == 0)
-    {
-      g_free (tranche->label);
-      tranche->label = g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
-    }
-  else if (g_strcmp0 (which, "year") == 0)
-    tranche->release_year = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (widget));
-  else if (g_strcmp0 (which, "quota") == 0)
-    tranche->extra_quota = gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget));
-  else if (g_strcmp0 (which, "scheme") == 0)
-    {
-      guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (widget));
-
-      if (position >= package->schemes->len)
-        return;
-      g_free (tranche->scheme);
-      tranche->scheme = g_strdup (((MpScheme *) g_ptr_array_index (package->schemes, position))->name);
-    }
-  else if (g_strcmp0 (which, "condition") == 0)
-    {
-      guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (widget));
-
-      if (position >= MP_N_ASK_KINDS)
-        return;
-      tranche->condition = position;
-    }
-
-  commit (self, package, _("Edit tranche"));
-}
-
-static void
-on_tranche_selected_cb (GtkDropDown *drop,
-                        GParamSpec  *pspec,
-                        MpOfferPage *self)
-{
-  on_tranche_changed_cb (GTK_WIDGET (drop), self);
-}
-
-static void
-update_tranches (MpOfferPage     *self,
-                 const MpPackage *package)
-{
-  g_autoptr(GString) signature = g_string_new (NULL);
-
-  g_string_append_printf (signature, "%u;", package->tranches->len);
-  for (guint i = 0; i < package->schemes->len; i++)
-    g_string_append_printf (signature, "%s\x1f", ((MpScheme *) g_ptr_array_index (package->schemes, i))->name);
-
-  if (g_strcmp0 (signature->str, self->tranches_signature) != 0)
-    {
-      g_autoptr(GStrvBuilder) ask_builder = g_strv_builder_new ();
-      g_auto(GStrv) ask_labels = NULL;
-      g_autoptr(GStrvBuilder) scheme_builder = g_strv_builder_new ();
-      g_auto(GStrv) scheme_labels = NULL;
-
-      g_free (self->tranches_signature);
-      self->tranches_signature = g_strdup (signature->str);
-      remove_rows (self->tranches_group, self->tranche_rows, G_STRUCT_OFFSET (TrancheRow, row));
-
-      for (int k = 0; k < MP_N_ASK_KINDS; k++)
-        g_strv_builder_add (ask_builder, mp_ask_kind_label (k));
-      ask_labels = g_strv_builder_end (ask_builder);
-      for (guint s = 0; s < package->schemes->len; s++)
-        g_strv_builder_add (scheme_builder, ((MpScheme *) g_ptr_array_index (package->schemes, s))->name);
-      scheme_labels = g_strv_builder_end (scheme_builder);
-
-      for (guint i = 0; i < package->tranches->len; i++)
-        {
-          TrancheRow r = { 0 };
-          GtkWidget *row;
-
-          r.row = adw_expander_row_new ();
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r.row), FALSE);
-          adw_expander_row_add_action (ADW_EXPANDER_ROW (r.row),
-                                       new_remove_button (i, "tranche", _("Remove tranche"), self));
-
-          r.label = ADW_ENTRY_ROW (adw_entry_row_new ());
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r.label), _("Label"));
-          adw_entry_row_set_show_apply_button (r.label, TRUE);
-          g_object_set_data (G_OBJECT (r.label), "mp-index", GINT_TO_POINTER (i));
-          g_object_set_data (G_OBJECT (r.label), "mp-which", (gpointer) "label");
-          g_signal_connect (r.label, "apply", G_CALLBACK (on_tranche_changed_cb), self);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (r.row), GTK_WIDGET (r.label));
-
-          row = mp_drop_down_row_new (_("Scheme"), _("The scheme that gets the extra quota"),
-                                      (const char * const *) scheme_labels, &r.scheme);
-          g_object_set_data (G_OBJECT (r.scheme), "mp-index", GINT_TO_POINTER (i));
-          g_object_set_data (G_OBJECT (r.scheme), "mp-which", (gpointer) "scheme");
-          g_signal_connect (r.scheme, "notify::selected", G_CALLBACK (on_tranche_selected_cb), self);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (r.row), row);
-
-          row = mp_spin_row_new (_("Extra quota"), NULL, 0, 1000000, 10, 0, _("a year"), &r.quota);
-          g_object_set_data (G_OBJECT (r.quota), "mp-index", GINT_TO_POINTER (i));
-          g_object_set_data (G_OBJECT (r.quota), "mp-which", (gpointer) "quota");
-          g_signal_connect (r.quota, "value-changed", G_CALLBACK (on_tranche_changed_cb), self);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (r.row), row);
-
-          row = mp_spin_row_new (_("Released from"), NULL, 2000, 2100, 1, 0, NULL, &r.year);
-          g_object_set_data (G_OBJECT (r.year), "mp-index", GINT_TO_POINTER (i));
-          g_object_set_data (G_OBJECT (r.year), "mp-which", (gpointer) "year");
-          g_signal_connect (r.year, "value-changed", G_CALLBACK (on_tranche_changed_cb), self);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (r.row), row);
-
-          row = mp_drop_down_row_new (_("When delivered"), _("The ask that releases the tranche"),
-                                      (const char * const *) ask_labels, &r.condition);
-          g_object_set_data (G_OBJECT (r.condition), "mp-index", GINT_TO_POINTER (i));
-          g_object_set_data (G_OBJECT (r.condition), "mp-which", (gpointer) "condition");
-          g_signal_connect (r.condition, "notify::selected", G_CALLBACK (on_tranche_selected_cb), self);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (r.row), row);
-
-          adw_preferences_group_add (self->tranches_group, r.row);
-          g_array_append_val (self->tranche_rows, r);
-        }
-    }
-
-  for (guint i = 0; i < self->tranche_rows->len; i++)
-    {
-      TrancheRow *r = &g_array_index (self->tranche_rows, TrancheRow, i);
-      const MpTranche *tranche = g_ptr_array_index (package->tranches, i);
-      g_autofree char *quota = mp_format_number (tranche->extra_quota, 0);
-      g_autofree char *subtitle = NULL;
-      guint scheme_position = GTK_INVALID_LIST_POSITION;
-
-      for (guint s = 0; s < package->schemes->len; s++)
-        if (g_strcmp0 (((MpScheme *) g_ptr_array_index (package->schemes, s))->name, tranche->scheme) == 0)
-          scheme_position = s;
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r->row),
-                                     tranche->label && tranche->label[0] ? tranche->label : _("Tranche"));
-      /* Translators: a conditional tranche: extra quota, scheme, year, condition */
-      subtitle = g_strdup_printf (_("+%s a year for “%s” from %d, when %s is delivered"),
-                                  quota, tranche->scheme ? tranche->scheme : "", tranche->release_year,
-                                  mp_ask_kind_label (tranche->condition));
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (r->row), subtitle);
-      mp_editable_set_text_quietly (GTK_EDITABLE (r->label), tranche->label, self);
-      mp_drop_down_set_selected_quietly (r->scheme, scheme_position, self);
-      mp_spin_set_value_quietly (r->quota, tranche->extra_quota, self);
-      mp_spin_set_value_quietly (r->year, tranche->release_year, self);
-      mp_drop_down_set_selected_quietly (r->condition, tranche->condition, self);
-    }
-}
-
 /* ---- Package settings and partners ----------------------------------------------------- */
 
 static void
-on_settings_changed_cb (GtkWidget   *widget,
-                        MpOfferPage *self)
+on_setting_changed_cb (MpRow    *row,
+                       gpointer  user_data)
 {
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  const char *label = _("Edit package settings");
+  MpOfferPage *self = user_data;
+  g_autoptr(MpPackage) package = mp_session_dup_package (get_session (self));
 
-  if (package == NULL)
+  if (package == NULL || !mp_row_write (row, package))
     return;
 
-  if (widget == GTK_WIDGET (self->package_name_row))
-    {
-      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget))));
+  commit (self, package, mp_row_get_undo_label (row, _("Edit package settings")));
+}
 
-      if (name[0] == '\0')
-        {
-          mp_editable_set_text_quietly (GTK_EDITABLE (widget), package->name, self);
-          return;
-        }
-      g_free (package->name);
-      package->name = g_steal_pointer (&name);
-      label = _("Rename package");
-    }
-  else if (widget == GTK_WIDGET (self->description_row))
-    {
-      g_free (package->description);
-      package->description = g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
-    }
-  else if (widget == GTK_WIDGET (self->start_year_spin))
-    package->start_year = gtk_spin_button_get_value_as_int (self->start_year_spin);
-  else if (widget == GTK_WIDGET (self->horizon_spin))
-    package->horizon = gtk_spin_button_get_value_as_int (self->horizon_spin);
-  else
-    {
-      for (int c = 0; c < MP_N_NL_COMPONENTS; c++)
-        if (widget == GTK_WIDGET (self->nl_weight_spins[c]))
-          package->nl_weights[c] = gtk_spin_button_get_value (self->nl_weight_spins[c]);
-      label = _("Edit the Netherlands’ weights");
-    }
+static MpRow *
+add_setting (MpOfferPage     *self,
+             const MpRowDesc *desc,
+             const char      *title)
+{
+  MpRow *row = mp_row_new (desc, title, on_setting_changed_cb, self);
 
-  commit (self, package, label);
+  g_ptr_array_add (self->setting_rows, row);
+  return row;
 }
 
 static void
 build_settings (MpOfferPage *self)
 {
-  GtkWidget *row;
   GtkWidget *expander;
 
-  self->package_name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->package_name_row), _("Package name"));
-  adw_entry_row_set_show_apply_button (self->package_name_row, TRUE);
-  g_signal_connect (self->package_name_row, "apply", G_CALLBACK (on_settings_changed_cb), self);
-  adw_preferences_group_add (self->settings_group, GTK_WIDGET (self->package_name_row));
-
-  self->description_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->description_row), _("Description"));
-  adw_entry_row_set_show_apply_button (self->description_row, TRUE);
-  g_signal_connect (self->description_row, "apply", G_CALLBACK (on_settings_changed_cb), self);
-  adw_preferences_group_add (self->settings_group, GTK_WIDGET (self->description_row));
-
-  row = mp_spin_row_new (_("Start year"), _("First year of the projection"), 2000, 2100, 1, 0, NULL,
-                         &self->start_year_spin);
-  g_signal_connect (self->start_year_spin, "value-changed", G_CALLBACK (on_settings_changed_cb), self);
-  adw_preferences_group_add (self->settings_group, row);
-
-  row = mp_spin_row_new (_("Horizon"), _("Years projected"), 1, 50, 1, 0, _("years"), &self->horizon_spin);
-  g_signal_connect (self->horizon_spin, "value-changed", G_CALLBACK (on_settings_changed_cb), self);
-  adw_preferences_group_add (self->settings_group, row);
+  for (guint s = 0; s < N_SETTINGS; s++)
+    adw_preferences_group_add (self->settings_group, mp_row_get_widget (add_setting (self, &setting_descs[s], NULL)));
 
   expander = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Weights of the Netherlands’ benefit"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _("0 ignores a component, 5 counts it most"));
   for (int c = 0; c < MP_N_NL_COMPONENTS; c++)
     {
-      row = mp_spin_row_new (mp_nl_component_label (c), NULL, 0, 5, 0.5, 1, NULL, &self->nl_weight_spins[c]);
-      g_signal_connect (self->nl_weight_spins[c], "value-changed", G_CALLBACK (on_settings_changed_cb), self);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+      const MpRowDesc desc = {
+        MP_ROW_SPIN, NULL, NULL, NULL, MP_SPIN_NL_WEIGHT, MP_VALUE_DOUBLE,
+        G_STRUCT_OFFSET (MpPackage, nl_weights) + c * sizeof (double), 0, N_("Edit the Netherlands’ weights"),
+      };
+
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                mp_row_get_widget (add_setting (self, &desc, mp_nl_component_label (c))));
     }
   adw_preferences_group_add (self->settings_group, expander);
 }
@@ -1857,25 +475,31 @@ partner_in_use (const MpPackage *package,
 }
 
 static void
-on_remove_partner_clicked_cb (GtkButton   *button,
-                              MpOfferPage *self)
+partner_row_free (PartnerRow *row)
 {
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  const char *iso3 = g_object_get_data (G_OBJECT (button), "mp-iso3");
+  g_free (row->iso3);
+  g_free (row);
+}
+
+static void
+on_remove_partner_clicked_cb (GtkButton  *button,
+                              PartnerRow *row)
+{
+  MpOfferPage *self = row->page;
+  g_autoptr(MpPackage) package = mp_session_dup_package (get_session (self));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   if (package == NULL || package->partners == NULL)
     return;
 
-  if (partner_in_use (package, iso3))
+  if (partner_in_use (package, row->iso3))
     {
-      mp_row_set_error (gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW),
-                        _("Schemes, offers or asks of this package concern this partner: change them first."));
+      mp_row_widget_set_error (row->row, _("Schemes, offers or asks of this package concern this partner: change them first."));
       return;
     }
 
   for (guint i = 0; package->partners[i] != NULL; i++)
-    if (g_strcmp0 (package->partners[i], iso3) != 0)
+    if (g_strcmp0 (package->partners[i], row->iso3) != 0)
       g_strv_builder_add (builder, package->partners[i]);
   g_strfreev (package->partners);
   package->partners = g_strv_builder_end (builder);
@@ -1886,8 +510,8 @@ static void
 on_add_partner_clicked_cb (GtkButton   *button,
                            MpOfferPage *self)
 {
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  guint position = gtk_drop_down_get_selected (self->add_partner_drop);
+  g_autoptr(MpPackage) package = mp_session_dup_package (get_session (self));
+  guint position = mp_row_get_selected (self->add_partner);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   if (package == NULL || position >= self->add_partner_codes->len)
@@ -1902,59 +526,60 @@ on_add_partner_clicked_cb (GtkButton   *button,
 }
 
 static void
-update_partners (MpOfferPage     *self,
-                 const MpPackage *package)
+add_partner_row (MpOfferPage *self,
+                 const char  *iso3,
+                 guint        n_partners)
 {
-  const MpReference *reference = mp_session_get_reference (self->session);
-  g_autofree char *signature = signature_of_package_partners (package);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) strv = NULL;
-  guint n_partners = package->partners ? g_strv_length (package->partners) : 0;
-  GtkExpression *expression;
+  MpSession *session = get_session (self);
+  const MpReference *reference = mp_session_get_reference (session);
+  const MpPartner *partner = reference ? mp_reference_find_partner (reference, iso3) : NULL;
+  const char *name = mp_session_get_partner_name (session, iso3);
+  PartnerRow *row = g_new0 (PartnerRow, 1);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *remove_name = NULL;
   GtkWidget *button;
 
-  if (g_strcmp0 (signature, self->partners_signature) == 0)
-    return;
+  row->page = self;
+  row->iso3 = g_strdup (iso3);
+  row->row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), name);
+  subtitle = g_strdup_printf ("%s · %s", iso3, partner && partner->region ? partner->region : "");
+  mp_row_widget_set_subtitle (row->row, subtitle);
 
-  g_free (self->partners_signature);
-  self->partners_signature = g_steal_pointer (&signature);
+  /* Translators: accessible name of a remove button; %s names the item */
+  remove_name = g_strdup_printf (_("Remove “%s”"), name);
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (button, n_partners > 1 && !mp_session_is_read_only (session));
+  gtk_widget_set_tooltip_text (button, n_partners > 1 ? _("Remove this partner") : _("A package needs at least one partner"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_remove_partner_clicked_cb), row);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), button);
 
-  for (guint i = 0; i < self->partner_rows->len; i++)
-    adw_preferences_group_remove (self->partners_group, g_ptr_array_index (self->partner_rows, i));
-  g_ptr_array_set_size (self->partner_rows, 0);
-  if (self->add_partner_row != NULL)
-    adw_preferences_group_remove (self->partners_group, self->add_partner_row);
-  self->add_partner_row = NULL;
+  adw_preferences_group_add (self->partners_group, row->row);
+  g_ptr_array_add (self->partner_rows, row);
+}
 
-  for (guint i = 0; i < n_partners; i++)
-    {
-      const MpPartner *partner = reference ? mp_reference_find_partner (reference, package->partners[i]) : NULL;
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = NULL;
-      g_autofree char *remove_name = NULL;
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), partner_name (self, package->partners[i]));
-      subtitle = g_strdup_printf ("%s · %s", package->partners[i],
-                                  partner && partner->region ? partner->region : "");
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      g_object_set_data_full (G_OBJECT (row), "mp-subtitle", g_strdup (subtitle), g_free);
-
-      remove_name = g_strdup_printf (_("Remove “%s”"), partner_name (self, package->partners[i]));
-      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_sensitive (button, n_partners > 1 && !mp_session_is_read_only (self->session));
-      gtk_widget_set_tooltip_text (button, n_partners > 1 ? _("Remove this partner") : _("A package needs at least one partner"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
-      g_object_set_data_full (G_OBJECT (button), "mp-iso3", g_strdup (package->partners[i]), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_partner_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-      adw_preferences_group_add (self->partners_group, row);
-      g_ptr_array_add (self->partner_rows, row);
-    }
+/* The partners a package can add: not excluded, not a reference country,
+ * not one of its own. */
+static void
+add_add_partner_row (MpOfferPage     *self,
+                     const MpPackage *package)
+{
+  static const MpRowDesc desc = {
+    MP_ROW_COMBO, N_("Add a partner"), N_("Makes this a regional package"), NULL, 0, MP_VALUE_NONE, 0, 0, NULL,
+  };
+  MpSession *session = get_session (self);
+  const MpReference *reference = mp_session_get_reference (session);
+  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  GtkExpression *expression;
+  GtkWidget *drop;
+  GtkWidget *widget;
+  GtkWidget *button;
 
   g_ptr_array_set_size (self->add_partner_codes, 0);
   for (guint i = 0; reference != NULL && i < reference->partners->len; i++)
@@ -1965,16 +590,17 @@ update_partners (MpOfferPage     *self,
           (package->partners != NULL && g_strv_contains ((const char * const *) package->partners, partner->iso3)))
         continue;
       g_ptr_array_add (self->add_partner_codes, g_strdup (partner->iso3));
-      g_ptr_array_add (labels, g_strdup (partner->name ? partner->name : partner->iso3));
+      g_strv_builder_add (labels, partner->name ? partner->name : partner->iso3);
     }
-  g_ptr_array_add (labels, NULL);
-  strv = (GStrv) g_ptr_array_free (g_steal_pointer (&labels), FALSE);
+  strv = g_strv_builder_end (labels);
 
-  self->add_partner_row = mp_drop_down_row_new (_("Add a partner"), _("Makes this a regional package"),
-                                                (const char * const *) strv, &self->add_partner_drop);
-  gtk_drop_down_set_enable_search (self->add_partner_drop, TRUE);
+  self->add_partner = mp_row_new (&desc, NULL, NULL, NULL);
+  mp_row_set_choices (self->add_partner, (const char * const *) strv, NULL);
+  widget = mp_row_get_widget (self->add_partner);
+  drop = mp_row_get_control (self->add_partner);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop), TRUE);
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  gtk_drop_down_set_expression (self->add_partner_drop, expression);
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (drop), expression);
   gtk_expression_unref (expression);
   button = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -1982,22 +608,44 @@ update_partners (MpOfferPage     *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add partner"), -1);
   g_signal_connect (button, "clicked", G_CALLBACK (on_add_partner_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->add_partner_row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self->add_partner_row), NULL);
-  adw_preferences_group_add (self->partners_group, self->add_partner_row);
-  gtk_widget_set_sensitive (self->add_partner_row, !mp_session_is_read_only (self->session));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (widget), NULL);
+  adw_preferences_group_add (self->partners_group, widget);
+  gtk_widget_set_sensitive (widget, !mp_session_is_read_only (session));
+}
+
+static void
+update_partners (MpOfferPage     *self,
+                 const MpPackage *package)
+{
+  g_autofree char *signature = package->partners ? g_strjoinv (",", package->partners) : g_strdup ("");
+  guint n_partners = package->partners ? g_strv_length (package->partners) : 0;
+
+  if (g_strcmp0 (signature, self->partners_signature) == 0)
+    return;
+
+  g_free (self->partners_signature);
+  self->partners_signature = g_steal_pointer (&signature);
+
+  for (guint i = 0; i < self->partner_rows->len; i++)
+    adw_preferences_group_remove (self->partners_group,
+                                  ((PartnerRow *) g_ptr_array_index (self->partner_rows, i))->row);
+  g_ptr_array_set_size (self->partner_rows, 0);
+  if (self->add_partner != NULL)
+    adw_preferences_group_remove (self->partners_group, mp_row_get_widget (self->add_partner));
+  g_clear_pointer (&self->add_partner, mp_row_free);
+
+  for (guint i = 0; i < n_partners; i++)
+    add_partner_row (self, package->partners[i], n_partners);
+  add_add_partner_row (self, package);
 }
 
 static void
 update_settings (MpOfferPage     *self,
                  const MpPackage *package)
 {
-  mp_editable_set_text_quietly (GTK_EDITABLE (self->package_name_row), package->name, self);
-  mp_editable_set_text_quietly (GTK_EDITABLE (self->description_row), package->description, self);
-  mp_spin_set_value_quietly (self->start_year_spin, package->start_year, self);
-  mp_spin_set_value_quietly (self->horizon_spin, package->horizon, self);
-  for (int c = 0; c < MP_N_NL_COMPONENTS; c++)
-    mp_spin_set_value_quietly (self->nl_weight_spins[c], package->nl_weights[c], self);
+  for (guint i = 0; i < self->setting_rows->len; i++)
+    mp_row_read (g_ptr_array_index (self->setting_rows, i), package);
   update_partners (self, package);
 }
 
@@ -2053,7 +701,7 @@ add_scheme (MpOfferPage *self,
   if (commit (self, package, label))
     {
       update (self);
-      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+      mp_scheme_editor_focus_name (self->editor);
     }
 }
 
@@ -2063,13 +711,13 @@ add_scheme_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   MpOfferPage *self = MP_OFFER_PAGE (widget);
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
+  g_autoptr(MpPackage) package = mp_session_dup_package (get_session (self));
   MpScheme *scheme;
 
   if (package == NULL)
     return;
 
-  scheme = new_scheme_for (package, mp_session_get_reference (self->session));
+  scheme = new_scheme_for (package, mp_session_get_reference (get_session (self)));
   scheme->name = dup_unique_scheme_name (package, _("New scheme"));
   add_scheme (self, package, scheme, _("Add scheme"));
 }
@@ -2080,43 +728,22 @@ add_preset_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   MpOfferPage *self = MP_OFFER_PAGE (widget);
-  const char *id = g_variant_get_string (param, NULL);
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  const MpReference *reference = mp_session_get_reference (self->session);
-  const Preset *preset = NULL;
-  MpScheme *scheme;
+  g_autoptr(MpPackage) package = mp_session_dup_package (get_session (self));
+  const MpReference *reference = mp_session_get_reference (get_session (self));
+  g_autoptr(MpScheme) scheme = NULL;
+  g_autofree char *name = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
-    if (g_str_equal (presets[i].id, id))
-      preset = &presets[i];
-
-  if (package == NULL || preset == NULL)
+  if (package == NULL)
     return;
 
   scheme = new_scheme_for (package, reference);
-  scheme->name = dup_unique_scheme_name (package, _(preset->name));
-  scheme->kind = preset->kind;
-  if (reference != NULL && mp_reference_find_sector (reference, preset->sector) != NULL)
-    {
-      g_free (scheme->sector);
-      scheme->sector = g_strdup (preset->sector);
-    }
-  scheme->quota = preset->quota;
-  scheme->intake_years = MIN (preset->intake_years, MAX (1, package->horizon));
-  scheme->months = preset->months;
-  scheme->stays = preset->stays;
-  scheme->mandatory_return = preset->mandatory_return;
-  scheme->training_months = preset->training_months;
-  scheme->home_track_ratio = preset->home_track_ratio;
-  scheme->cost_per_participant = preset->cost;
-  scheme->employer_share = preset->employer_share;
-  scheme->recruitment_fees = 0;
-  scheme->language_support = preset->language_support;
-  scheme->complaints_channel = TRUE;
-  scheme->reintegration_support = preset->reintegration_support;
-  scheme->g2g_health_support = preset->g2g_health_support;
+  if (!mp_scheme_presets_apply (g_variant_get_string (param, NULL), scheme, package, reference))
+    return;
 
-  add_scheme (self, package, scheme, _("Add scheme from preset"));
+  name = dup_unique_scheme_name (package, scheme->name);
+  g_free (scheme->name);
+  scheme->name = g_steal_pointer (&name);
+  add_scheme (self, package, g_steal_pointer (&scheme), _("Add scheme from preset"));
 }
 
 static void
@@ -2125,7 +752,7 @@ duplicate_scheme_action (GtkWidget  *widget,
                          GVariant   *param)
 {
   MpOfferPage *self = MP_OFFER_PAGE (widget);
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
+  g_autoptr(MpPackage) package = mp_session_dup_package (get_session (self));
   MpScheme *scheme = selected_scheme (self, package);
   MpScheme *copy;
 
@@ -2144,7 +771,7 @@ remove_scheme_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   MpOfferPage *self = MP_OFFER_PAGE (widget);
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
+  g_autoptr(MpPackage) package = mp_session_dup_package (get_session (self));
   MpScheme *scheme = selected_scheme (self, package);
   g_autofree char *name = NULL;
 
@@ -2168,34 +795,13 @@ add_offer_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   MpOfferPage *self = MP_OFFER_PAGE (widget);
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
+  g_autoptr(MpPackage) package = mp_session_dup_package (get_session (self));
   int kind = g_variant_get_int32 (param);
-  MpOffer *offer;
 
   if (package == NULL || kind < 0 || kind >= MP_N_OFFER_KINDS)
     return;
 
-  offer = mp_offer_new ();
-  offer->kind = kind;
-  offer->partner = g_strdup (package->partners && package->partners[0] ? package->partners[0] : NULL);
-  switch (offer->kind)
-    {
-    case MP_OFFER_INVESTMENT:
-    case MP_OFFER_TRADE:
-    case MP_OFFER_CAPACITY_BUILDING:
-      offer->amount = 1000000;
-      break;
-    case MP_OFFER_SCHOLARSHIPS:
-      offer->amount = 20;
-      break;
-    case MP_OFFER_VISA:
-      offer->amount = 1;
-      break;
-    case MP_N_OFFER_KINDS:
-    default:
-      break;
-    }
-  g_ptr_array_add (package->offers, offer);
+  g_ptr_array_add (package->offers, mp_offer_items_new_offer (package, kind));
   commit (self, package, _("Add offer"));
 }
 
@@ -2205,25 +811,13 @@ add_ask_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   MpOfferPage *self = MP_OFFER_PAGE (widget);
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
+  g_autoptr(MpPackage) package = mp_session_dup_package (get_session (self));
   int kind = g_variant_get_int32 (param);
-  MpAsk *ask;
 
   if (package == NULL || kind < 0 || kind >= MP_N_ASK_KINDS)
     return;
 
-  ask = mp_ask_new ();
-  ask->kind = kind;
-  ask->partner = g_strdup (package->partners && package->partners[0] ? package->partners[0] : NULL);
-  if (ask_has_returns (ask->kind))
-    {
-      ask->returns_low = 0;
-      ask->returns_mode = 112;
-      ask->returns_high = 300;
-    }
-  else if (ask->kind != MP_ASK_INFORMATION_CAMPAIGNS)
-    ask->level = 1;
-  g_ptr_array_add (package->asks, ask);
+  g_ptr_array_add (package->asks, mp_offer_items_new_ask (package, kind));
   commit (self, package, _("Add ask"));
 }
 
@@ -2233,7 +827,7 @@ add_tranche_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   MpOfferPage *self = MP_OFFER_PAGE (widget);
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
+  g_autoptr(MpPackage) package = mp_session_dup_package (get_session (self));
   MpScheme *scheme = selected_scheme (self, package);
   MpTranche *tranche;
 
@@ -2251,61 +845,6 @@ add_tranche_action (GtkWidget  *widget,
 }
 
 static void
-on_preset_activated_cb (GtkListBox    *list,
-                        GtkListBoxRow *row,
-                        MpOfferPage   *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (row), "mp-preset");
-
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER)));
-  gtk_widget_activate_action (GTK_WIDGET (self), "offer.add-preset", "s", id);
-}
-
-/* The presets with their sources: each row names the real scheme it copies
- * and where its numbers come from, so a negotiator can defend them. */
-static GtkWidget *
-new_preset_popover (MpOfferPage *self)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Schemes modelled on real ones"), -1);
-  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(presets[i].label));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(presets[i].source));
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name (mp_scheme_kind_icon_name (presets[i].kind)));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "mp-preset", (gpointer) presets[i].id);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-  g_signal_connect (list, "row-activated", G_CALLBACK (on_preset_activated_cb), self);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 520);
-  gtk_widget_set_size_request (scroller, 440, -1);
-  gtk_widget_set_margin_top (list, 6);
-  gtk_widget_set_margin_bottom (list, 6);
-  gtk_widget_set_margin_start (list, 6);
-  gtk_widget_set_margin_end (list, 6);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
-
-  return popover;
-}
-
-static void
 build_menus (MpOfferPage *self)
 {
   g_autoptr(GMenu) offer_menu = g_menu_new ();
@@ -2314,8 +853,8 @@ build_menus (MpOfferPage *self)
   g_autoptr(GMenu) medium = g_menu_new ();
   g_autoptr(GMenu) high = g_menu_new ();
 
-  gtk_menu_button_set_popover (self->preset_button, new_preset_popover (self));
-  gtk_menu_button_set_popover (self->empty_preset_button, new_preset_popover (self));
+  gtk_menu_button_set_popover (self->preset_button, mp_scheme_presets_new_popover ());
+  gtk_menu_button_set_popover (self->empty_preset_button, mp_scheme_presets_new_popover ());
 
   for (int k = 0; k < MP_N_OFFER_KINDS; k++)
     {
@@ -2358,9 +897,10 @@ build_menus (MpOfferPage *self)
 static void
 update_sensitivity (MpOfferPage *self)
 {
-  gboolean writable = self->session != NULL &&
-                      !mp_session_is_read_only (self->session) &&
-                      mp_session_get_package (self->session) != NULL;
+  MpSession *session = get_session (self);
+  gboolean writable = session != NULL &&
+                      !mp_session_is_read_only (session) &&
+                      mp_session_get_package (session) != NULL;
   gboolean has_scheme = writable && self->selected != G_MAXUINT;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "offer.add-scheme", writable);
@@ -2371,10 +911,10 @@ update_sensitivity (MpOfferPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "offer.duplicate-scheme", has_scheme);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "offer.remove-scheme", has_scheme);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->editor_groups), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->offers_group), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->asks_group), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->tranches_group), writable);
+  mp_scheme_editor_set_editable (self->editor, writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->offers_list), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->asks_list), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tranches_list), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->settings_group), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->preset_button), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->empty_preset_button), writable);
@@ -2385,29 +925,27 @@ update_sensitivity (MpOfferPage *self)
 static void
 update (MpOfferPage *self)
 {
-  const MpPackage *package = mp_session_get_package (self->session);
-
-  if (package == NULL)
-    {
-      update_table (self, NULL);
-      update_editor (self, NULL);
-      update_sensitivity (self);
-      return;
-    }
+  const MpPackage *package = mp_session_get_package (get_session (self));
 
   update_table (self, package);
-  update_editor (self, package);
-  update_offers (self, package);
-  update_asks (self, package);
-  update_tranches (self, package);
-  update_settings (self, package);
+  mp_scheme_editor_update (self->editor, self->selected);
+  if (package != NULL)
+    {
+      mp_item_list_update (self->offers_list, package);
+      mp_item_list_update (self->asks_list, package);
+      mp_item_list_update (self->tranches_list, package);
+      update_settings (self, package);
+    }
   update_sensitivity (self);
 }
 
+/* ---- MpPage ---------------------------------------------------------------------------------- */
+
 static void
-refresh (MpOfferPage *self)
+mp_offer_page_refresh (MpPage *page)
 {
-  gint64 id = mp_session_get_package_id (self->session);
+  MpOfferPage *self = MP_OFFER_PAGE (page);
+  gint64 id = mp_session_get_package_id (get_session (self));
 
   /* Another package: start at its first scheme. */
   if (id != self->last_package_id)
@@ -2420,71 +958,52 @@ refresh (MpOfferPage *self)
 }
 
 static void
-on_package_changed_cb (MpSession   *session,
-                       MpOfferPage *self)
+mp_offer_page_package_changed (MpPage *page)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* Actions must follow the package even while the page is hidden. */
+  if (mp_page_defer_while_hidden (page))
+    update_sensitivity (MP_OFFER_PAGE (page));
+  else
+    mp_offer_page_refresh (page);
+}
+
+static void
+mp_offer_page_document_changed (MpPage *page)
+{
+  MpOfferPage *self = MP_OFFER_PAGE (page);
+
+  mp_item_list_reset (self->offers_list);
+  mp_item_list_reset (self->asks_list);
+  mp_item_list_reset (self->tranches_list);
+  g_clear_pointer (&self->partners_signature, g_free);
+}
+
+static void
+mp_offer_page_committed (MpPage       *page,
+                         const GError *error)
+{
+  MpOfferPage *self = MP_OFFER_PAGE (page);
+
+  if (error != NULL)
     {
-      self->dirty = TRUE;
-      /* Actions must follow the package even while the page is hidden. */
-      update_sensitivity (self);
+      g_autofree char *text = g_strdup_printf (_("The change was not made: %s"), error->message);
+
+      gtk_label_set_text (self->commit_error_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->commit_error_label), TRUE);
+      /* Put the widgets back to what the document holds. */
+      update (self);
       return;
     }
-  refresh (self);
-}
 
-static void
-mp_offer_page_map (GtkWidget *widget)
-{
-  MpOfferPage *self = MP_OFFER_PAGE (widget);
-
-  if (self->dirty && self->session != NULL)
-    {
-      self->dirty = FALSE;
-      refresh (self);
-    }
-
-  GTK_WIDGET_CLASS (mp_offer_page_parent_class)->map (widget);
-}
-
-static void
-on_document_changed_cb (MpSession   *session,
-                        MpOfferPage *self)
-{
-  g_clear_pointer (&self->offers_signature, g_free);
-  g_clear_pointer (&self->asks_signature, g_free);
-  g_clear_pointer (&self->tranches_signature, g_free);
-  g_clear_pointer (&self->partners_signature, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->commit_error_label), FALSE);
 }
 
 /* ---- GObject ---------------------------------------------------------------------------------- */
 
 static void
-mp_offer_page_set_session (MpOfferPage *self,
-                           MpSession   *session)
-{
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect (session, "document-changed", G_CALLBACK (on_document_changed_cb), self);
-      g_signal_connect (session, "package-changed", G_CALLBACK (on_package_changed_cb), self);
-      update (self);
-    }
-}
-
-static void
 mp_offer_page_dispose (GObject *object)
 {
   MpOfferPage *self = MP_OFFER_PAGE (object);
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), MP_TYPE_OFFER_PAGE);
 
@@ -2499,55 +1018,13 @@ mp_offer_page_finalize (GObject *object)
 {
   MpOfferPage *self = MP_OFFER_PAGE (object);
 
-  g_clear_pointer (&self->partner_codes, g_ptr_array_unref);
-  g_clear_pointer (&self->sector_codes, g_ptr_array_unref);
-  g_clear_pointer (&self->add_partner_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->setting_rows, g_ptr_array_unref);
   g_clear_pointer (&self->partner_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->offer_rows, g_array_unref);
-  g_clear_pointer (&self->ask_rows, g_array_unref);
-  g_clear_pointer (&self->tranche_rows, g_array_unref);
-  g_free (self->offers_signature);
-  g_free (self->asks_signature);
-  g_free (self->tranches_signature);
+  g_clear_pointer (&self->add_partner, mp_row_free);
+  g_clear_pointer (&self->add_partner_codes, g_ptr_array_unref);
   g_free (self->partners_signature);
 
   G_OBJECT_CLASS (mp_offer_page_parent_class)->finalize (object);
-}
-
-static void
-mp_offer_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  MpOfferPage *self = MP_OFFER_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mp_offer_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  MpOfferPage *self = MP_OFFER_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      mp_offer_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -2555,19 +1032,18 @@ mp_offer_page_class_init (MpOfferPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MpPageClass *page_class = MP_PAGE_CLASS (klass);
 
   object_class->dispose = mp_offer_page_dispose;
   object_class->finalize = mp_offer_page_finalize;
-  object_class->get_property = mp_offer_page_get_property;
-  object_class->set_property = mp_offer_page_set_property;
-  widget_class->map = mp_offer_page_map;
 
-  properties [PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, MP_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = mp_offer_page_refresh;
+  page_class->package_changed = mp_offer_page_package_changed;
+  page_class->document_changed = mp_offer_page_document_changed;
+  page_class->committed = mp_offer_page_committed;
 
-  g_type_ensure (MP_TYPE_COLUMNS);
+  g_type_ensure (MP_TYPE_ITEM_LIST);
+  g_type_ensure (MP_TYPE_SCHEME_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/mobilityplanner/MobilityPlanner/ui/mp-offer-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MpOfferPage, scroller);
@@ -2578,21 +1054,14 @@ mp_offer_page_class_init (MpOfferPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpOfferPage, schemes_stack);
   gtk_widget_class_bind_template_child (widget_class, MpOfferPage, scheme_view);
   gtk_widget_class_bind_template_child (widget_class, MpOfferPage, filter_empty_label);
-  gtk_widget_class_bind_template_child (widget_class, MpOfferPage, editor_box);
-  gtk_widget_class_bind_template_child (widget_class, MpOfferPage, editor_icon);
-  gtk_widget_class_bind_template_child (widget_class, MpOfferPage, editor_title);
-  gtk_widget_class_bind_template_child (widget_class, MpOfferPage, scheme_findings);
-  gtk_widget_class_bind_template_child (widget_class, MpOfferPage, editor_groups);
-  gtk_widget_class_bind_template_child (widget_class, MpOfferPage, editor_left);
-  gtk_widget_class_bind_template_child (widget_class, MpOfferPage, editor_right);
-  gtk_widget_class_bind_template_child (widget_class, MpOfferPage, offers_group);
+  gtk_widget_class_bind_template_child (widget_class, MpOfferPage, editor);
+  gtk_widget_class_bind_template_child (widget_class, MpOfferPage, offers_list);
   gtk_widget_class_bind_template_child (widget_class, MpOfferPage, add_offer_button);
-  gtk_widget_class_bind_template_child (widget_class, MpOfferPage, asks_group);
+  gtk_widget_class_bind_template_child (widget_class, MpOfferPage, asks_list);
   gtk_widget_class_bind_template_child (widget_class, MpOfferPage, add_ask_button);
-  gtk_widget_class_bind_template_child (widget_class, MpOfferPage, tranches_group);
+  gtk_widget_class_bind_template_child (widget_class, MpOfferPage, tranches_list);
   gtk_widget_class_bind_template_child (widget_class, MpOfferPage, settings_group);
   gtk_widget_class_bind_template_child (widget_class, MpOfferPage, partners_group);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "offer.add-scheme", NULL, add_scheme_action);
   gtk_widget_class_install_action (widget_class, "offer.add-preset", "s", add_preset_action);
@@ -2612,13 +1081,13 @@ mp_offer_page_init (MpOfferPage *self)
 
   self->selected = G_MAXUINT;
   self->last_package_id = -1;
-  self->partner_codes = g_ptr_array_new_with_free_func (g_free);
-  self->sector_codes = g_ptr_array_new_with_free_func (g_free);
+  self->setting_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_row_free);
+  self->partner_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) partner_row_free);
   self->add_partner_codes = g_ptr_array_new_with_free_func (g_free);
-  self->partner_rows = g_ptr_array_new ();
-  self->offer_rows = g_array_new (FALSE, TRUE, sizeof (OfferRow));
-  self->ask_rows = g_array_new (FALSE, TRUE, sizeof (AskRow));
-  self->tranche_rows = g_array_new (FALSE, TRUE, sizeof (TrancheRow));
+
+  mp_item_list_set_spec (self->offers_list, &mp_other_offers_spec);
+  mp_item_list_set_spec (self->asks_list, &mp_asks_spec);
+  mp_item_list_set_spec (self->tranches_list, &mp_tranches_spec);
 
   self->scheme_store = g_list_store_new (MP_TYPE_SCHEME_ITEM);
   expression = gtk_property_expression_new (MP_TYPE_SCHEME_ITEM, NULL, "search-text");
@@ -2637,7 +1106,6 @@ mp_offer_page_init (MpOfferPage *self)
   g_signal_connect (self->scheme_selection, "notify::selected", G_CALLBACK (on_scheme_selected_cb), self);
   g_signal_connect (self->filter_entry, "search-changed", G_CALLBACK (on_filter_changed_cb), self);
 
-  build_editor (self);
   build_settings (self);
   build_menus (self);
   update_sensitivity (self);
@@ -2659,7 +1127,7 @@ mp_offer_page_select_scheme (MpOfferPage *self,
 
   g_return_if_fail (MP_IS_OFFER_PAGE (self));
 
-  package = mp_session_get_package (self->session);
+  package = mp_session_get_package (get_session (self));
   if (package == NULL || index >= package->schemes->len)
     return;
 
@@ -2669,7 +1137,7 @@ mp_offer_page_select_scheme (MpOfferPage *self,
 
   self->selected = index;
   sync_table_selection (self);
-  update_editor (self, package);
+  mp_scheme_editor_update (self->editor, self->selected);
   update_sensitivity (self);
 }
 

@@ -9,13 +9,13 @@
 
 #include <adwaita.h>
 
-#include "mp-session.h"
+#include "mp-page.h"
 
 G_BEGIN_DECLS
 
 #define MP_TYPE_OFFER_PAGE (mp_offer_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (MpOfferPage, mp_offer_page, MP, OFFER_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (MpOfferPage, mp_offer_page, MP, OFFER_PAGE, MpPage)
 
 void   mp_offer_page_focus_filter        (MpOfferPage *self);
 /* Selects the scheme at @index of the package and shows it in the editor. */

@@ -18,7 +18,6 @@
 #include "mp-format.h"
 #include "mp-overview-page.h"
 #include "mp-columns.h"
-#include "mp-page-util.h"
 #include "mp-projection-chart.h"
 
 /* The Overview answers "is this a good deal, for whom, and what could go
@@ -39,7 +38,7 @@ enum {
 
 struct _MpOverviewPage
 {
-  GtkWidget          parent_instance;
+  MpPage             parent_instance;
 
   GtkWidget         *scroller;
   GtkLabel          *error_label;
@@ -56,21 +55,55 @@ struct _MpOverviewPage
   GtkLabel          *blocks_label;
   GtkLabel          *warnings_label;
   GtkLabel          *notes_label;
-
-  MpSession         *session;
-  /* Updates wait until the page is shown: only the visible page works. */
-  gboolean           dirty;
 };
 
-G_DEFINE_FINAL_TYPE (MpOverviewPage, mp_overview_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MpOverviewPage, mp_overview_page, MP_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
+/* A card with a big value, a caption and a tooltip. */
+static GtkWidget *
+headline_card_new (void)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *value = gtk_label_new (NULL);
+  GtkWidget *caption = gtk_label_new (NULL);
 
-static GParamSpec *properties [N_PROPS];
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "headline-card");
+  gtk_widget_add_css_class (value, "title-2");
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (card), value);
+  gtk_box_append (GTK_BOX (card), caption);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  /* Cards are focusable so that keyboard users reach their tooltips. */
+  gtk_widget_set_focusable (card, TRUE);
+
+  return card;
+}
+
+static void
+headline_card_set (GtkWidget  *card,
+                   const char *value,
+                   const char *caption,
+                   const char *tooltip)
+{
+  GtkWidget *value_label = gtk_widget_get_first_child (card);
+  GtkWidget *caption_label = gtk_widget_get_next_sibling (value_label);
+  g_autofree char *name = g_strdup_printf ("%s: %s", caption, value);
+
+  gtk_label_set_text (GTK_LABEL (value_label), value);
+  gtk_label_set_text (GTK_LABEL (caption_label), caption);
+  gtk_widget_set_tooltip_text (card, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip ? tooltip : "",
+                                  -1);
+}
 
 static void
 append_assumption (GString         *text,
@@ -165,7 +198,7 @@ update_cards (MpOverviewPage     *self,
                           eval->n_intake_years);
   append_assumption (tip, package, MP_ASSUMPTION_FILL_RATE, 2);
   append_assumption (tip, package, MP_ASSUMPTION_P_CONDITION_MET, 2);
-  mp_headline_card_set (self->cards[CARD_ADMISSIONS], value, _("admissions a year"), tip->str);
+  headline_card_set (self->cards[CARD_ADMISSIONS], value, _("admissions a year"), tip->str);
   g_clear_pointer (&value, g_free);
   g_string_free (g_steal_pointer (&tip), TRUE);
 
@@ -186,7 +219,7 @@ update_cards (MpOverviewPage     *self,
     g_string_append_printf (tip, _("Σ over the years of months per stay ÷ 12 × participants present. Peak: %s person-years in %d."),
                             p, peak_year);
   }
-  mp_headline_card_set (self->cards[CARD_PERSON_YEARS], value, caption, tip->str);
+  headline_card_set (self->cards[CARD_PERSON_YEARS], value, caption, tip->str);
   g_clear_pointer (&value, g_free);
   g_clear_pointer (&caption, g_free);
   g_string_free (g_steal_pointer (&tip), TRUE);
@@ -196,7 +229,7 @@ update_cards (MpOverviewPage     *self,
   tip = g_string_new (_("Mean a year over the horizon: person-years × 12 × gross monthly wage of the sector × remittance share."));
   append_assumption (tip, package, MP_ASSUMPTION_REMITTANCE_SHARE, 2);
   append_assumption (tip, package, MP_ASSUMPTION_WAGE_FACTOR, 2);
-  mp_headline_card_set (self->cards[CARD_REMITTANCES], value, _("remittances a year"), tip->str);
+  headline_card_set (self->cards[CARD_REMITTANCES], value, _("remittances a year"), tip->str);
   g_clear_pointer (&value, g_free);
   g_string_free (g_steal_pointer (&tip), TRUE);
 
@@ -206,7 +239,7 @@ update_cards (MpOverviewPage     *self,
   tip = g_string_new (_("Cumulative: participants who settle legally plus those who overstay at the end of their last stay. Circular and seasonal presence is temporary and not counted. Yardstick: a net migration of about 60,000 a year (Staatscommissie DO2050)."));
   append_assumption (tip, package, MP_ASSUMPTION_SETTLEMENT, 2);
   append_assumption (tip, package, MP_ASSUMPTION_OVERSTAY, 3);
-  mp_headline_card_set (self->cards[CARD_NET_MIGRATION], value, caption, tip->str);
+  headline_card_set (self->cards[CARD_NET_MIGRATION], value, caption, tip->str);
   g_clear_pointer (&value, g_free);
   g_clear_pointer (&caption, g_free);
   g_string_free (g_steal_pointer (&tip), TRUE);
@@ -215,7 +248,7 @@ update_cards (MpOverviewPage     *self,
   value = mp_format_number (h[MP_HEADLINE_FIT], 0);
   tip = g_string_new (_("Partner fit = 100 × Σ weight × satisfaction ÷ Σ weight, with satisfaction = 1 − exp(−delivered ÷ scale):"));
   append_components (tip, eval->fit_components);
-  mp_headline_card_set (self->cards[CARD_FIT], value, _("partner fit (0–100)"), tip->str);
+  headline_card_set (self->cards[CARD_FIT], value, _("partner fit (0–100)"), tip->str);
   g_clear_pointer (&value, g_free);
   g_string_free (g_steal_pointer (&tip), TRUE);
 
@@ -223,7 +256,7 @@ update_cards (MpOverviewPage     *self,
   value = mp_format_number (h[MP_HEADLINE_NL_BENEFIT], 0);
   tip = g_string_new (_("Netherlands benefit = 100 × Σ weight × satisfaction ÷ Σ weight:"));
   append_components (tip, eval->nl_components);
-  mp_headline_card_set (self->cards[CARD_NL_BENEFIT], value, _("NL benefit (0–100)"), tip->str);
+  headline_card_set (self->cards[CARD_NL_BENEFIT], value, _("NL benefit (0–100)"), tip->str);
   g_clear_pointer (&value, g_free);
   g_string_free (g_steal_pointer (&tip), TRUE);
 
@@ -237,7 +270,7 @@ update_cards (MpOverviewPage     *self,
     g_string_append_printf (tip, _("Partner fit − NL benefit = %s − %s. Strongly negative means the Netherlands is the asking party, the evaluation's diagnosis of why partnerships stall."),
                             f, n);
   }
-  mp_headline_card_set (self->cards[CARD_BALANCE], value, _("balance (fit − NL benefit)"), tip->str);
+  headline_card_set (self->cards[CARD_BALANCE], value, _("balance (fit − NL benefit)"), tip->str);
   g_clear_pointer (&value, g_free);
   g_string_free (g_steal_pointer (&tip), TRUE);
 
@@ -315,19 +348,20 @@ update_evidence (MpOverviewPage  *self,
 static void
 update_deal_map (MpOverviewPage *self)
 {
+  MpSession *session = mp_page_get_session (MP_PAGE (self));
   g_autoptr(GPtrArray) packages = NULL;
   g_autoptr(GPtrArray) evaluations = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GArray) points = g_array_new (FALSE, TRUE, sizeof (MpDealPoint));
-  gint64 current = mp_session_get_package_id (self->session);
+  gint64 current = mp_session_get_package_id (session);
 
-  if (mp_session_get_document (self->session) == NULL)
+  if (mp_session_get_document (session) == NULL)
     {
       mp_deal_map_set_points (self->deal_map, NULL, 0);
       return;
     }
 
-  mp_session_evaluate_all (self->session, &packages, &evaluations, &ids);
+  mp_session_evaluate_all (session, &packages, &evaluations, &ids);
   for (guint i = 0; i < packages->len; i++)
     {
       const MpPackage *package = g_ptr_array_index (packages, i);
@@ -345,11 +379,13 @@ update_deal_map (MpOverviewPage *self)
 }
 
 static void
-update (MpOverviewPage *self)
+mp_overview_page_refresh (MpPage *page)
 {
-  const MpPackage *package = mp_session_get_package (self->session);
-  const MpEvaluation *eval = mp_session_get_evaluation (self->session);
-  const char *error = mp_session_get_evaluation_error (self->session);
+  MpOverviewPage *self = MP_OVERVIEW_PAGE (page);
+  MpSession *session = mp_page_get_session (MP_PAGE (self));
+  const MpPackage *package = mp_session_get_package (session);
+  const MpEvaluation *eval = mp_session_get_evaluation (session);
+  const char *error = mp_session_get_evaluation_error (session);
 
   if (package != NULL && eval == NULL && error != NULL)
     {
@@ -376,48 +412,18 @@ update (MpOverviewPage *self)
   update_cards (self, package, eval);
   update_evidence (self, package);
   mp_projection_chart_set_evaluation (self->projection_chart, eval,
-                                      mp_session_get_reference (self->session));
+                                      mp_session_get_reference (session));
   mp_bar_list_set_components (self->fit_bars, eval->fit_components);
   mp_bar_list_set_components (self->nl_bars, eval->nl_components);
   update_deal_map (self);
 }
 
+/* Other packages changed: the deal map shows them all. */
 static void
-on_session_changed_cb (MpSession      *session,
-                       MpOverviewPage *self)
+mp_overview_page_history_changed (MpPage *page)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  update (self);
-}
-
-static void
-on_session_history_changed_cb (MpSession      *session,
-                               MpOverviewPage *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  update_deal_map (self);
-}
-
-static void
-mp_overview_page_map (GtkWidget *widget)
-{
-  MpOverviewPage *self = MP_OVERVIEW_PAGE (widget);
-
-  if (self->dirty && self->session != NULL)
-    {
-      self->dirty = FALSE;
-      update (self);
-    }
-
-  GTK_WIDGET_CLASS (mp_overview_page_parent_class)->map (widget);
+  if (!mp_page_defer_while_hidden (page))
+    update_deal_map (MP_OVERVIEW_PAGE (page));
 }
 
 static GtkWidget *
@@ -449,7 +455,7 @@ build_cards (MpOverviewPage *self)
 
   for (int i = 0; i < N_CARDS; i++)
     {
-      self->cards[i] = mp_headline_card_new ();
+      self->cards[i] = headline_card_new ();
       gtk_flow_box_append (self->cards_box, self->cards[i]);
     }
 
@@ -489,71 +495,11 @@ build_cards (MpOverviewPage *self)
 }
 
 static void
-mp_overview_page_set_session (MpOverviewPage *self,
-                              MpSession      *session)
-{
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect (session, "package-changed", G_CALLBACK (on_session_changed_cb), self);
-      g_signal_connect (session, "history-changed", G_CALLBACK (on_session_history_changed_cb), self);
-      update (self);
-    }
-}
-
-static void
 mp_overview_page_dispose (GObject *object)
 {
-  MpOverviewPage *self = MP_OVERVIEW_PAGE (object);
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
-
   gtk_widget_dispose_template (GTK_WIDGET (object), MP_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (mp_overview_page_parent_class)->dispose (object);
-}
-
-static void
-mp_overview_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  MpOverviewPage *self = MP_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mp_overview_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  MpOverviewPage *self = MP_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      mp_overview_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -561,16 +507,12 @@ mp_overview_page_class_init (MpOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MpPageClass *page_class = MP_PAGE_CLASS (klass);
 
   object_class->dispose = mp_overview_page_dispose;
-  object_class->get_property = mp_overview_page_get_property;
-  object_class->set_property = mp_overview_page_set_property;
-  widget_class->map = mp_overview_page_map;
 
-  properties [PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, MP_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = mp_overview_page_refresh;
+  page_class->history_changed = mp_overview_page_history_changed;
 
   g_type_ensure (MP_TYPE_PROJECTION_CHART);
   g_type_ensure (MP_TYPE_DEAL_MAP);
@@ -588,7 +530,6 @@ mp_overview_page_class_init (MpOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, deal_map);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, fit_bars);
   gtk_widget_class_bind_template_child (widget_class, MpOverviewPage, nl_bars);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

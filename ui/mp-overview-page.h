@@ -9,12 +9,12 @@
 
 #include <adwaita.h>
 
-#include "mp-session.h"
+#include "mp-page.h"
 
 G_BEGIN_DECLS
 
 #define MP_TYPE_OVERVIEW_PAGE (mp_overview_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (MpOverviewPage, mp_overview_page, MP, OVERVIEW_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (MpOverviewPage, mp_overview_page, MP, OVERVIEW_PAGE, MpPage)
 
 G_END_DECLS

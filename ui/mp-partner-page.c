@@ -14,25 +14,29 @@
 #include <glib/gi18n.h>
 
 #include "mp-format.h"
-#include "mp-page-util.h"
+#include "mp-icons.h"
 #include "mp-partner-page.h"
+#include "mp-rows.h"
 
 /* The partner of the package: its indicators with year and source, the
  * demographic-dividend index and rank, the human-rights risk class with its
  * override (reference data: every package of the document), and the
  * interest profile as this package weighs it. */
 
+/* One interest of the profile: its weight and reference scale for this
+ * package, edited in an expander row. */
 typedef struct
 {
+  MpPartnerPage *page;
+  MpInterest     interest;
   GtkWidget     *row;
-  GtkSpinButton *weight;
-  GtkWidget     *scale_row;
-  GtkSpinButton *scale;
+  MpRow         *weight;
+  MpRow         *scale;     /* NULL: protection has no scale */
 } InterestRow;
 
 struct _MpPartnerPage
 {
-  GtkWidget            parent_instance;
+  MpPage               parent_instance;
 
   GtkWidget           *scroller;
   AdwPreferencesGroup *choose_group;
@@ -44,18 +48,15 @@ struct _MpPartnerPage
   AdwPreferencesGroup *interest_group;
   AdwPreferencesGroup *indicator_group;
 
-  GtkWidget           *choose_row;
-  GtkDropDown         *choose_drop;
+  MpRow               *choose_row;
   char                *choose_signature;
 
   GtkWidget           *risk_row;
   GtkImage            *risk_icon;
   GtkLabel            *risk_value;
-  GtkWidget           *override_row;
-  GtkSwitch           *override_switch;
-  GtkWidget           *override_class_row;
-  GtkDropDown         *override_class_drop;
-  AdwEntryRow         *reason_row;
+  MpRow               *override_row;
+  MpRow               *override_class_row;
+  MpRow               *reason_row;
   GtkLabel            *reason_message;
 
   GtkWidget           *ddi_row;
@@ -72,20 +73,9 @@ struct _MpPartnerPage
   GtkLabel            *indicator_values[MP_N_INDICATORS];
 
   char                *iso3;         /* the partner shown */
-  MpSession           *session;
-  /* Updates wait until the page is shown: only the visible page works. */
-  gboolean             dirty;
 };
 
-G_DEFINE_FINAL_TYPE (MpPartnerPage, mp_partner_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
+G_DEFINE_FINAL_TYPE (MpPartnerPage, mp_partner_page, MP_TYPE_PAGE)
 
 static void update (MpPartnerPage *self);
 
@@ -94,7 +84,7 @@ static void update (MpPartnerPage *self);
 static const MpPartner *
 current_partner (MpPartnerPage *self)
 {
-  const MpReference *reference = mp_session_get_reference (self->session);
+  const MpReference *reference = mp_session_get_reference (mp_page_get_session (MP_PAGE (self)));
 
   return reference != NULL && self->iso3 != NULL ? mp_reference_find_partner (reference, self->iso3) : NULL;
 }
@@ -164,19 +154,6 @@ format_indicator (MpIndicator  indicator,
     }
 }
 
-static const char *
-risk_icon_name (MpRisk risk)
-{
-  switch (risk)
-    {
-    case MP_RISK_LOW: return "security-high-symbolic";
-    case MP_RISK_MEDIUM: return "security-medium-symbolic";
-    case MP_RISK_HIGH:
-    case MP_N_RISK:
-    default: return "security-low-symbolic";
-    }
-}
-
 /* ---- Editing the reference (risk override) ------------------------------- */
 
 static void
@@ -184,7 +161,7 @@ commit_reference (MpPartnerPage *self,
                   MpReference   *reference)
 {
   g_autoptr(GError) error = NULL;
-  MpDocument *document = mp_session_get_document (self->session);
+  MpDocument *document = mp_session_get_document (mp_page_get_session (MP_PAGE (self)));
 
   if (document == NULL)
     return;
@@ -197,27 +174,53 @@ commit_reference (MpPartnerPage *self,
     }
 }
 
-static void
-on_override_changed_cb (GObject       *object,
-                        GParamSpec    *pspec,
-                        MpPartnerPage *self)
+/* A copy of the reference data to edit, and in it the partner shown;
+ * %NULL when there is none. */
+static MpReference *
+dup_reference (MpPartnerPage  *self,
+               MpPartner     **partner_out)
 {
-  const MpReference *current = mp_session_get_reference (self->session);
+  const MpReference *current = mp_session_get_reference (mp_page_get_session (MP_PAGE (self)));
   g_autoptr(MpReference) reference = NULL;
-  MpPartner *partner;
 
   if (current == NULL || self->iso3 == NULL)
-    return;
+    return NULL;
 
   reference = mp_reference_copy (current);
-  partner = mp_reference_find_partner (reference, self->iso3);
-  if (partner == NULL)
+  *partner_out = mp_reference_find_partner (reference, self->iso3);
+
+  return *partner_out != NULL ? g_steal_pointer (&reference) : NULL;
+}
+
+static const MpRowDesc override_desc = {
+  MP_ROW_SWITCH, N_("Override for migrants"),
+  N_("When the general index understates the risk for migrants (the report's example: Tunisia)"),
+  NULL, 0, MP_VALUE_NONE, 0, 0, NULL,
+};
+static const MpRowDesc override_class_desc = {
+  MP_ROW_COMBO, N_("Class for migrants"), NULL, NULL, 0, MP_VALUE_NONE, 0, 0, NULL,
+};
+static const MpRowDesc reason_desc = {
+  MP_ROW_ENTRY, N_("Reason for the override"), NULL, NULL, 0, MP_VALUE_NONE, 0, 0, NULL,
+};
+
+/* The switch and the class are stored together: the class counts only
+ * while the override is on. */
+static void
+on_override_changed_cb (MpRow    *row,
+                        gpointer  user_data)
+{
+  MpPartnerPage *self = user_data;
+  MpPartner *partner = NULL;
+  g_autoptr(MpReference) reference = dup_reference (self, &partner);
+
+  if (reference == NULL)
     return;
 
-  partner->has_risk_override = gtk_switch_get_active (self->override_switch);
+  partner->has_risk_override = mp_row_get_active (self->override_row);
   if (partner->has_risk_override)
     {
-      guint selected = gtk_drop_down_get_selected (self->override_class_drop);
+      guint selected = mp_row_get_selected (self->override_class_row);
 
       partner->risk_override = selected < MP_N_RISK ? selected : MP_RISK_HIGH;
     }
@@ -225,23 +228,18 @@ on_override_changed_cb (GObject       *object,
 }
 
 static void
-on_reason_applied_cb (AdwEntryRow   *row,
-                      MpPartnerPage *self)
+on_reason_applied_cb (MpRow    *row,
+                      gpointer  user_data)
 {
-  const MpReference *current = mp_session_get_reference (self->session);
-  g_autoptr(MpReference) reference = NULL;
-  MpPartner *partner;
+  MpPartnerPage *self = user_data;
+  MpPartner *partner = NULL;
+  g_autoptr(MpReference) reference = dup_reference (self, &partner);
 
-  if (current == NULL || self->iso3 == NULL)
-    return;
-
-  reference = mp_reference_copy (current);
-  partner = mp_reference_find_partner (reference, self->iso3);
-  if (partner == NULL)
+  if (reference == NULL)
     return;
 
   g_free (partner->risk_override_reason);
-  partner->risk_override_reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  partner->risk_override_reason = g_strstrip (g_strdup (mp_row_get_text (row)));
   commit_reference (self, reference);
 }
 
@@ -266,22 +264,15 @@ build_risk (MpPartnerPage *self)
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->risk_row), box);
   adw_preferences_group_add (self->risk_group, self->risk_row);
 
-  self->override_row = mp_switch_row_new (_("Override for migrants"),
-                                          _("When the general index understates the risk for migrants (the report's example: Tunisia)"),
-                                          &self->override_switch);
-  g_signal_connect (self->override_switch, "notify::active", G_CALLBACK (on_override_changed_cb), self);
-  adw_preferences_group_add (self->risk_group, self->override_row);
+  self->override_row = mp_row_new (&override_desc, NULL, on_override_changed_cb, self);
+  adw_preferences_group_add (self->risk_group, mp_row_get_widget (self->override_row));
 
-  self->override_class_row = mp_drop_down_row_new (_("Class for migrants"), NULL, classes,
-                                                   &self->override_class_drop);
-  g_signal_connect (self->override_class_drop, "notify::selected", G_CALLBACK (on_override_changed_cb), self);
-  adw_preferences_group_add (self->risk_group, self->override_class_row);
+  self->override_class_row = mp_row_new (&override_class_desc, NULL, on_override_changed_cb, self);
+  mp_row_set_choices (self->override_class_row, classes, NULL);
+  adw_preferences_group_add (self->risk_group, mp_row_get_widget (self->override_class_row));
 
-  self->reason_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reason_row), _("Reason for the override"));
-  adw_entry_row_set_show_apply_button (self->reason_row, TRUE);
-  g_signal_connect (self->reason_row, "apply", G_CALLBACK (on_reason_applied_cb), self);
-  adw_preferences_group_add (self->risk_group, GTK_WIDGET (self->reason_row));
+  self->reason_row = mp_row_new (&reason_desc, NULL, on_reason_applied_cb, self);
+  adw_preferences_group_add (self->risk_group, mp_row_get_widget (self->reason_row));
 
   self->reason_message = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->reason_message, TRUE);
@@ -296,17 +287,18 @@ static void
 update_risk (MpPartnerPage   *self,
              const MpPartner *partner)
 {
+  MpSession *session = mp_page_get_session (MP_PAGE (self));
   MpRiskThresholds thresholds;
   MpRiskBasis basis = MP_RISK_BASIS_INDEX;
   MpRisk risk;
   const MpValue *libdem = &partner->ind[MP_IND_VDEM_LIBDEM];
   g_autofree char *subtitle = NULL;
-  gboolean writable = !mp_session_is_read_only (self->session);
+  gboolean writable = !mp_session_is_read_only (session);
 
-  mp_session_get_risk_thresholds (self->session, &thresholds);
+  mp_session_get_risk_thresholds (session, &thresholds);
   risk = mp_partner_risk (partner, &thresholds, &basis);
 
-  gtk_image_set_from_icon_name (self->risk_icon, risk_icon_name (risk));
+  gtk_image_set_from_icon_name (self->risk_icon, mp_risk_icon_name (risk));
   gtk_label_set_text (self->risk_value, mp_risk_label (risk));
 
   switch (basis)
@@ -336,13 +328,13 @@ update_risk (MpPartnerPage   *self,
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->risk_row), subtitle);
 
-  mp_switch_set_active_quietly (self->override_switch, partner->has_risk_override, self);
-  mp_drop_down_set_selected_quietly (self->override_class_drop,
-                                     partner->has_risk_override ? partner->risk_override : risk, self);
-  mp_editable_set_text_quietly (GTK_EDITABLE (self->reason_row), partner->risk_override_reason, self);
-  gtk_widget_set_sensitive (self->override_row, writable);
-  gtk_widget_set_sensitive (self->override_class_row, writable && partner->has_risk_override);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->reason_row), writable && partner->has_risk_override);
+  mp_row_show_active (self->override_row, partner->has_risk_override);
+  mp_row_show_selected (self->override_class_row,
+                        partner->has_risk_override ? partner->risk_override : risk);
+  mp_row_show_text (self->reason_row, partner->risk_override_reason);
+  gtk_widget_set_sensitive (mp_row_get_widget (self->override_row), writable);
+  gtk_widget_set_sensitive (mp_row_get_widget (self->override_class_row), writable && partner->has_risk_override);
+  gtk_widget_set_sensitive (mp_row_get_widget (self->reason_row), writable && partner->has_risk_override);
 
   if (partner->has_risk_override &&
       (partner->risk_override_reason == NULL || partner->risk_override_reason[0] == '\0'))
@@ -373,7 +365,7 @@ static void
 update_ddi (MpPartnerPage   *self,
             const MpPartner *partner)
 {
-  const MpDdi *ddi = mp_session_get_ddi (self->session);
+  const MpDdi *ddi = mp_session_get_ddi (mp_page_get_session (MP_PAGE (self)));
   const MpDdiEntry *entry = ddi ? mp_ddi_lookup (ddi, partner->iso3) : NULL;
 
   if (entry == NULL || !isfinite (entry->index))
@@ -433,47 +425,43 @@ update_ddi (MpPartnerPage   *self,
 /* ---- Interest profile ---------------------------------------------------------- */
 
 static void
-on_interest_changed_cb (GtkSpinButton *spin,
-                        MpPartnerPage *self)
+commit_interests (InterestRow *r,
+                  MpPackage   *package)
 {
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  int interest = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), "mp-interest"));
-  gboolean is_scale = g_object_get_data (G_OBJECT (spin), "mp-scale") != NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (package == NULL)
-    return;
-
-  if (is_scale)
-    package->interest_scales[interest] = gtk_spin_button_get_value (spin);
-  else
-    package->interest_weights[interest] = gtk_spin_button_get_value (spin);
-
-  {
-    g_autoptr(GError) error = NULL;
-
-    if (!mp_session_commit (self->session, package, _("Edit the interest profile"), &error))
-      {
-        mp_row_set_error (self->interests[interest].row, error->message);
-        update (self);
-      }
-  }
+  if (!mp_session_commit (mp_page_get_session (MP_PAGE (r->page)), package, _("Edit the interest profile"), &error))
+    {
+      mp_row_widget_set_error (r->row, error->message);
+      update (r->page);
+    }
 }
 
 static void
-on_interest_reset_cb (GtkButton     *button,
-                      MpPartnerPage *self)
+on_interest_changed_cb (MpRow    *field,
+                        gpointer  user_data)
 {
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  int interest = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "mp-interest"));
-  g_autoptr(GError) error = NULL;
+  InterestRow *r = user_data;
+  g_autoptr(MpPackage) package = mp_session_dup_package (mp_page_get_session (MP_PAGE (r->page)));
+
+  if (package == NULL || !mp_row_write (field, package))
+    return;
+
+  commit_interests (r, package);
+}
+
+static void
+on_interest_reset_cb (GtkButton   *button,
+                      InterestRow *r)
+{
+  g_autoptr(MpPackage) package = mp_session_dup_package (mp_page_get_session (MP_PAGE (r->page)));
 
   if (package == NULL)
     return;
 
-  package->interest_weights[interest] = NAN;
-  package->interest_scales[interest] = NAN;
-  if (!mp_session_commit (self->session, package, _("Edit the interest profile"), &error))
-    mp_row_set_error (self->interests[interest].row, error->message);
+  package->interest_weights[r->interest] = NAN;
+  package->interest_scales[r->interest] = NAN;
+  commit_interests (r, package);
 }
 
 static void
@@ -481,34 +469,38 @@ build_interests (MpPartnerPage *self)
 {
   for (int i = 0; i < MP_N_INTERESTS; i++)
     {
+      const MpRowDesc weight_desc = {
+        MP_ROW_SPIN, N_("Weight"), N_("0 ignores the interest, 5 counts it most"), NULL, MP_SPIN_INTEREST_WEIGHT,
+        MP_VALUE_DOUBLE, G_STRUCT_OFFSET (MpPackage, interest_weights) + i * sizeof (double), 0, NULL,
+      };
+      const MpRowDesc scale_desc = {
+        MP_ROW_SPIN, N_("Reference scale"), N_("The amount the partner would call meaningful"), NULL,
+        MP_SPIN_INTEREST_SCALE, MP_VALUE_DOUBLE, G_STRUCT_OFFSET (MpPackage, interest_scales) + i * sizeof (double),
+        0, NULL,
+      };
       InterestRow *r = &self->interests[i];
       GtkWidget *row;
       GtkWidget *button;
       g_autofree char *reset_name = NULL;
 
+      r->page = self;
+      r->interest = i;
       r->row = adw_expander_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r->row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r->row), mp_interest_label (i));
 
-      row = mp_spin_row_new (_("Weight"), _("0 ignores the interest, 5 counts it most"), 0, 5, 0.5, 1, NULL, &r->weight);
-      g_object_set_data (G_OBJECT (r->weight), "mp-interest", GINT_TO_POINTER (i));
-      g_signal_connect (r->weight, "value-changed", G_CALLBACK (on_interest_changed_cb), self);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (r->row), row);
+      r->weight = mp_row_new (&weight_desc, NULL, on_interest_changed_cb, r);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (r->row), mp_row_get_widget (r->weight));
 
       if (i != MP_INTEREST_PROTECTION)
         {
-          r->scale_row = mp_spin_row_new (_("Reference scale"), _("The amount the partner would call meaningful"),
-                                          0, 1e13, 100, 2, NULL, &r->scale);
-          g_object_set_data (G_OBJECT (r->scale), "mp-interest", GINT_TO_POINTER (i));
-          g_object_set_data (G_OBJECT (r->scale), "mp-scale", GINT_TO_POINTER (1));
-          g_signal_connect (r->scale, "value-changed", G_CALLBACK (on_interest_changed_cb), self);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (r->row), r->scale_row);
+          r->scale = mp_row_new (&scale_desc, NULL, on_interest_changed_cb, r);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (r->row), mp_row_get_widget (r->scale));
         }
 
       button = gtk_button_new_with_mnemonic (_("_Use the Partner’s Profile"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (button), "mp-interest", GINT_TO_POINTER (i));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_interest_reset_cb), self);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_interest_reset_cb), r);
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Shipped weight and scale"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -551,9 +543,10 @@ static void
 update_interests (MpPartnerPage   *self,
                   const MpPartner *partner)
 {
-  const MpPackage *package = mp_session_get_package (self->session);
-  const MpEvaluation *eval = mp_session_get_evaluation (self->session);
-  gboolean writable = !mp_session_is_read_only (self->session);
+  MpSession *session = mp_page_get_session (MP_PAGE (self));
+  const MpPackage *package = mp_session_get_package (session);
+  const MpEvaluation *eval = mp_session_get_evaluation (session);
+  gboolean writable = !mp_session_is_read_only (session);
 
   for (int i = 0; i < MP_N_INTERESTS; i++)
     {
@@ -582,11 +575,11 @@ update_interests (MpPartnerPage   *self,
       if (own)
         g_string_append (subtitle, _(" · set for this package"));
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (r->row), subtitle->str);
-      mp_row_set_error (r->row, NULL);
+      mp_row_widget_set_error (r->row, NULL);
 
-      mp_spin_set_value_quietly (r->weight, weight, self);
+      mp_row_show_number (r->weight, weight);
       if (r->scale != NULL)
-        mp_spin_set_value_quietly (r->scale, isfinite (scale) ? scale : 0, self);
+        mp_row_show_number (r->scale, isfinite (scale) ? scale : 0);
       gtk_widget_set_sensitive (r->row, writable);
     }
 
@@ -642,13 +635,18 @@ update_indicators (MpPartnerPage   *self,
 
 /* ---- Choosing the partner (regional packages) ----------------------------------- */
 
+static const MpRowDesc choose_desc = {
+  MP_ROW_COMBO, N_("Partner"), N_("This is a regional package: choose the partner to show"),
+  NULL, 0, MP_VALUE_NONE, 0, 0, NULL,
+};
+
 static void
-on_choose_selected_cb (GtkDropDown   *drop,
-                       GParamSpec    *pspec,
-                       MpPartnerPage *self)
+on_choose_selected_cb (MpRow    *row,
+                       gpointer  user_data)
 {
-  const MpPackage *package = mp_session_get_package (self->session);
-  guint position = gtk_drop_down_get_selected (drop);
+  MpPartnerPage *self = user_data;
+  const MpPackage *package = mp_session_get_package (mp_page_get_session (MP_PAGE (self)));
+  guint position = mp_row_get_selected (row);
 
   if (package == NULL || package->partners == NULL || position >= g_strv_length (package->partners))
     return;
@@ -662,7 +660,7 @@ static void
 update_choice (MpPartnerPage   *self,
                const MpPackage *package)
 {
-  const MpReference *reference = mp_session_get_reference (self->session);
+  MpSession *session = mp_page_get_session (MP_PAGE (self));
   g_autofree char *signature = package->partners ? g_strjoinv (",", package->partners) : g_strdup ("");
   guint n = package->partners ? g_strv_length (package->partners) : 0;
   guint selected = 0;
@@ -683,22 +681,18 @@ update_choice (MpPartnerPage   *self,
 
   if (g_strcmp0 (signature, self->choose_signature) != 0)
     {
-      g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+      g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+      g_auto(GStrv) strv = NULL;
 
       g_free (self->choose_signature);
       self->choose_signature = g_steal_pointer (&signature);
       for (guint i = 0; i < n; i++)
-        {
-          const MpPartner *partner = reference ? mp_reference_find_partner (reference, package->partners[i]) : NULL;
-
-          gtk_string_list_append (list, partner && partner->name ? partner->name : package->partners[i]);
-        }
-      g_signal_handlers_block_by_func (self->choose_drop, on_choose_selected_cb, self);
-      gtk_drop_down_set_model (self->choose_drop, G_LIST_MODEL (list));
-      g_signal_handlers_unblock_by_func (self->choose_drop, on_choose_selected_cb, self);
+        g_strv_builder_add (labels, mp_session_get_partner_name (session, package->partners[i]));
+      strv = g_strv_builder_end (labels);
+      mp_row_set_choices (self->choose_row, (const char * const *) strv, NULL);
     }
 
-  mp_drop_down_set_selected_quietly (self->choose_drop, selected, self);
+  mp_row_show_selected (self->choose_row, selected);
 }
 
 /* ---- Refresh ---------------------------------------------------------------------- */
@@ -706,7 +700,7 @@ update_choice (MpPartnerPage   *self,
 static void
 update (MpPartnerPage *self)
 {
-  const MpPackage *package = mp_session_get_package (self->session);
+  const MpPackage *package = mp_session_get_package (mp_page_get_session (MP_PAGE (self)));
   const MpPartner *partner;
   g_autoptr(GString) summary = g_string_new (NULL);
 
@@ -756,59 +750,16 @@ update (MpPartnerPage *self)
 }
 
 static void
-on_session_changed_cb (MpSession     *session,
-                       MpPartnerPage *self)
+mp_partner_page_refresh (MpPage *page)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  update (self);
-}
-
-static void
-mp_partner_page_map (GtkWidget *widget)
-{
-  MpPartnerPage *self = MP_PARTNER_PAGE (widget);
-
-  if (self->dirty && self->session != NULL)
-    {
-      self->dirty = FALSE;
-      update (self);
-    }
-
-  GTK_WIDGET_CLASS (mp_partner_page_parent_class)->map (widget);
+  update (MP_PARTNER_PAGE (page));
 }
 
 /* ---- GObject ---------------------------------------------------------------------- */
 
 static void
-mp_partner_page_set_session (MpPartnerPage *self,
-                             MpSession     *session)
-{
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect (session, "package-changed", G_CALLBACK (on_session_changed_cb), self);
-      update (self);
-    }
-}
-
-static void
 mp_partner_page_dispose (GObject *object)
 {
-  MpPartnerPage *self = MP_PARTNER_PAGE (object);
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
-
   gtk_widget_dispose_template (GTK_WIDGET (object), MP_TYPE_PARTNER_PAGE);
 
   G_OBJECT_CLASS (mp_partner_page_parent_class)->dispose (object);
@@ -821,44 +772,17 @@ mp_partner_page_finalize (GObject *object)
 
   g_free (self->iso3);
   g_free (self->choose_signature);
+  g_clear_pointer (&self->choose_row, mp_row_free);
+  g_clear_pointer (&self->override_row, mp_row_free);
+  g_clear_pointer (&self->override_class_row, mp_row_free);
+  g_clear_pointer (&self->reason_row, mp_row_free);
+  for (guint i = 0; i < MP_N_INTERESTS; i++)
+    {
+      g_clear_pointer (&self->interests[i].weight, mp_row_free);
+      g_clear_pointer (&self->interests[i].scale, mp_row_free);
+    }
 
   G_OBJECT_CLASS (mp_partner_page_parent_class)->finalize (object);
-}
-
-static void
-mp_partner_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  MpPartnerPage *self = MP_PARTNER_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mp_partner_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  MpPartnerPage *self = MP_PARTNER_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      mp_partner_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -866,17 +790,12 @@ mp_partner_page_class_init (MpPartnerPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MpPageClass *page_class = MP_PAGE_CLASS (klass);
 
   object_class->dispose = mp_partner_page_dispose;
   object_class->finalize = mp_partner_page_finalize;
-  object_class->get_property = mp_partner_page_get_property;
-  object_class->set_property = mp_partner_page_set_property;
-  widget_class->map = mp_partner_page_map;
 
-  properties [PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, MP_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = mp_partner_page_refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/mobilityplanner/MobilityPlanner/ui/mp-partner-page.ui");
@@ -889,20 +808,15 @@ mp_partner_page_class_init (MpPartnerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpPartnerPage, ddi_group);
   gtk_widget_class_bind_template_child (widget_class, MpPartnerPage, interest_group);
   gtk_widget_class_bind_template_child (widget_class, MpPartnerPage, indicator_group);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 mp_partner_page_init (MpPartnerPage *self)
 {
-  const char *none[] = { NULL };
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->choose_row = mp_drop_down_row_new (_("Partner"), _("This is a regional package: choose the partner to show"),
-                                           none, &self->choose_drop);
-  g_signal_connect (self->choose_drop, "notify::selected", G_CALLBACK (on_choose_selected_cb), self);
-  adw_preferences_group_add (self->choose_group, self->choose_row);
+  self->choose_row = mp_row_new (&choose_desc, NULL, on_choose_selected_cb, self);
+  adw_preferences_group_add (self->choose_group, mp_row_get_widget (self->choose_row));
 
   build_risk (self);
   build_ddi (self);

@@ -9,12 +9,12 @@
 
 #include <adwaita.h>
 
-#include "mp-session.h"
+#include "mp-page.h"
 
 G_BEGIN_DECLS
 
 #define MP_TYPE_PARTNER_PAGE (mp_partner_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (MpPartnerPage, mp_partner_page, MP, PARTNER_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (MpPartnerPage, mp_partner_page, MP, PARTNER_PAGE, MpPage)
 
 G_END_DECLS

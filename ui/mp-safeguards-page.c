@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "mp-columns.h"
-#include "mp-page-util.h"
+#include "mp-icons.h"
 #include "mp-risk-matrix.h"
 #include "mp-safeguards-page.h"
 
@@ -23,7 +23,7 @@
 
 struct _MpSafeguardsPage
 {
-  GtkWidget            parent_instance;
+  MpPage               parent_instance;
 
   GtkWidget           *scroller;
   GtkWidget           *columns;
@@ -36,49 +36,9 @@ struct _MpSafeguardsPage
 
   GPtrArray           *finding_rows;     /* (row, group) pairs */
   GPtrArray           *monitoring_rows;
-
-  MpSession           *session;
-  /* Updates wait until the page is shown: only the visible page works. */
-  gboolean             dirty;
 };
 
-G_DEFINE_FINAL_TYPE (MpSafeguardsPage, mp_safeguards_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
-static const char *
-severity_icon (MpSeverity severity)
-{
-  switch (severity)
-    {
-    case MP_SEVERITY_BLOCK: return "dialog-error-symbolic";
-    case MP_SEVERITY_WARNING: return "dialog-warning-symbolic";
-    case MP_SEVERITY_NOTE:
-    case MP_N_SEVERITY:
-    default: return "dialog-information-symbolic";
-    }
-}
-
-static const char *
-monitoring_icon (MpMonitoring monitoring)
-{
-  switch (monitoring)
-    {
-    case MP_MONITOR_NOT_ALLOWED: return "dialog-error-symbolic";
-    case MP_MONITOR_ENHANCED_SUSPENSION:
-    case MP_MONITOR_ENHANCED: return "dialog-warning-symbolic";
-    case MP_MONITOR_STANDARD:
-    case MP_MONITOR_STANDARD_REVIEW:
-    case MP_N_MONITOR:
-    default: return "emblem-ok-symbolic";
-    }
-}
+G_DEFINE_FINAL_TYPE (MpSafeguardsPage, mp_safeguards_page, MP_TYPE_PAGE)
 
 static void
 on_finding_activated_cb (AdwActionRow     *row,
@@ -103,11 +63,13 @@ clear_rows (MpSafeguardsPage *self)
 }
 
 static void
-update (MpSafeguardsPage *self)
+mp_safeguards_page_refresh (MpPage *page)
 {
-  const MpPackage *package = mp_session_get_package (self->session);
-  const MpEvaluation *eval = mp_session_get_evaluation (self->session);
-  const MpReference *reference = mp_session_get_reference (self->session);
+  MpSafeguardsPage *self = MP_SAFEGUARDS_PAGE (page);
+  MpSession *session = mp_page_get_session (MP_PAGE (self));
+  const MpPackage *package = mp_session_get_package (session);
+  const MpEvaluation *eval = mp_session_get_evaluation (session);
+  const MpReference *reference = mp_session_get_reference (session);
   guint counts[MP_N_SEVERITY] = { 0 };
 
   clear_rows (self);
@@ -167,7 +129,7 @@ update (MpSafeguardsPage *self)
             }
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
 
-          icon = gtk_image_new_from_icon_name (severity_icon (finding->severity));
+          icon = gtk_image_new_from_icon_name (mp_severity_icon_name (finding->severity));
           gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           mp_severity_label (finding->severity), -1);
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
@@ -223,7 +185,7 @@ update (MpSafeguardsPage *self)
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
       gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (monitoring_icon (measure->monitoring)));
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (mp_monitoring_icon_name (measure->monitoring)));
       gtk_box_append (GTK_BOX (box), label);
       if (measure->monitoring == MP_MONITOR_NOT_ALLOWED)
         gtk_widget_add_css_class (box, "error");
@@ -244,57 +206,8 @@ update (MpSafeguardsPage *self)
 }
 
 static void
-on_session_changed_cb (MpSession        *session,
-                       MpSafeguardsPage *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->dirty = TRUE;
-      return;
-    }
-  update (self);
-}
-
-static void
-mp_safeguards_page_map (GtkWidget *widget)
-{
-  MpSafeguardsPage *self = MP_SAFEGUARDS_PAGE (widget);
-
-  if (self->dirty && self->session != NULL)
-    {
-      self->dirty = FALSE;
-      update (self);
-    }
-
-  GTK_WIDGET_CLASS (mp_safeguards_page_parent_class)->map (widget);
-}
-
-static void
-mp_safeguards_page_set_session (MpSafeguardsPage *self,
-                                MpSession        *session)
-{
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect (session, "package-changed", G_CALLBACK (on_session_changed_cb), self);
-      update (self);
-    }
-}
-
-static void
 mp_safeguards_page_dispose (GObject *object)
 {
-  MpSafeguardsPage *self = MP_SAFEGUARDS_PAGE (object);
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
-
   gtk_widget_dispose_template (GTK_WIDGET (object), MP_TYPE_SAFEGUARDS_PAGE);
 
   G_OBJECT_CLASS (mp_safeguards_page_parent_class)->dispose (object);
@@ -312,57 +225,16 @@ mp_safeguards_page_finalize (GObject *object)
 }
 
 static void
-mp_safeguards_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  MpSafeguardsPage *self = MP_SAFEGUARDS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mp_safeguards_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  MpSafeguardsPage *self = MP_SAFEGUARDS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      mp_safeguards_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 mp_safeguards_page_class_init (MpSafeguardsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MpPageClass *page_class = MP_PAGE_CLASS (klass);
 
   object_class->dispose = mp_safeguards_page_dispose;
   object_class->finalize = mp_safeguards_page_finalize;
-  object_class->get_property = mp_safeguards_page_get_property;
-  object_class->set_property = mp_safeguards_page_set_property;
-  widget_class->map = mp_safeguards_page_map;
 
-  properties [PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, MP_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->refresh = mp_safeguards_page_refresh;
 
   g_type_ensure (MP_TYPE_RISK_MATRIX);
 
@@ -377,7 +249,6 @@ mp_safeguards_page_class_init (MpSafeguardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpSafeguardsPage, notes_group);
   gtk_widget_class_bind_template_child (widget_class, MpSafeguardsPage, risk_matrix);
   gtk_widget_class_bind_template_child (widget_class, MpSafeguardsPage, monitoring_group);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -10,13 +10,13 @@
 #include <adwaita.h>
 
 #include "mp-evaluation.h"
-#include "mp-session.h"
+#include "mp-page.h"
 
 G_BEGIN_DECLS
 
 #define MP_TYPE_SAFEGUARDS_PAGE (mp_safeguards_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (MpSafeguardsPage, mp_safeguards_page, MP, SAFEGUARDS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (MpSafeguardsPage, mp_safeguards_page, MP, SAFEGUARDS_PAGE, MpPage)
 
 guint      mp_safeguards_page_get_n_rows (MpSafeguardsPage *self,
                                           MpSeverity        severity);

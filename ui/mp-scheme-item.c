@@ -50,22 +50,6 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-const char *
-mp_scheme_kind_icon_name (MpSchemeKind kind)
-{
-  switch (kind)
-    {
-    case MP_SCHEME_TALENT_PARTNERSHIP: return "starred-symbolic";
-    case MP_SCHEME_CIRCULAR:           return "view-refresh-symbolic";
-    case MP_SCHEME_SEASONAL:           return "weather-clear-symbolic";
-    case MP_SCHEME_TRAINEE:            return "applications-engineering-symbolic";
-    case MP_SCHEME_STUDY:              return "accessories-dictionary-symbolic";
-    case MP_SCHEME_HOME_TRACK:         return "go-home-symbolic";
-    case MP_N_SCHEME_KINDS:
-    default:                           return "dialog-question-symbolic";
-    }
-}
-
 static void
 mp_scheme_item_finalize (GObject *object)
 {

@@ -26,6 +26,5 @@ void          mp_scheme_item_update     (MpSchemeItem      *self,
                                          const MpScheme    *scheme,
                                          const MpReference *reference);
 guint         mp_scheme_item_get_index  (MpSchemeItem      *self);
-const char   *mp_scheme_kind_icon_name  (MpSchemeKind       kind);
 
 G_END_DECLS

@@ -468,43 +468,6 @@ mp_session_commit (MpSession        *self,
   return mp_document_update_package (self->document, self->package_id, new_state, label, error);
 }
 
-gboolean
-mp_session_evaluate_package (MpSession     *self,
-                             gint64         id,
-                             MpPackage    **package_out,
-                             MpEvaluation **evaluation_out,
-                             GError       **error)
-{
-  g_autoptr(MpPackage) package = NULL;
-  MpEvaluation *evaluation;
-
-  g_return_val_if_fail (MP_IS_SESSION (self), FALSE);
-
-  if (self->document == NULL)
-    {
-      g_set_error_literal (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_NOT_FOUND,
-                           _("No document is open."));
-      return FALSE;
-    }
-
-  package = mp_document_get_package (self->document, id, error);
-  if (package == NULL)
-    return FALSE;
-
-  evaluation = mp_evaluate (package, mp_document_get_reference (self->document), error);
-  if (evaluation == NULL)
-    return FALSE;
-
-  if (package_out != NULL)
-    *package_out = g_steal_pointer (&package);
-  if (evaluation_out != NULL)
-    *evaluation_out = evaluation;
-  else
-    mp_evaluation_free (evaluation);
-
-  return TRUE;
-}
-
 void
 mp_session_evaluate_all (MpSession  *self,
                          GPtrArray **packages_out,
@@ -564,4 +527,27 @@ mp_session_get_risk_thresholds (MpSession        *self,
       thresholds->low = mp_package_assumption_value (self->package, MP_ASSUMPTION_VDEM_LOW_RISK);
       thresholds->medium = mp_package_assumption_value (self->package, MP_ASSUMPTION_VDEM_HIGH_RISK);
     }
+}
+
+/**
+ * mp_session_get_partner_name:
+ * @self: a session
+ * @iso3: (nullable): a partner's ISO 3166 alpha-3 code
+ *
+ * Returns: the partner's name in the reference data, else @iso3 itself
+ *   (never %NULL)
+ */
+const char *
+mp_session_get_partner_name (MpSession  *self,
+                             const char *iso3)
+{
+  const MpReference *reference;
+  const MpPartner *partner;
+
+  g_return_val_if_fail (MP_IS_SESSION (self), "");
+
+  reference = mp_session_get_reference (self);
+  partner = reference != NULL && iso3 != NULL ? mp_reference_find_partner (reference, iso3) : NULL;
+
+  return partner != NULL && partner->name != NULL ? partner->name : (iso3 != NULL ? iso3 : "");
 }

@@ -53,19 +53,14 @@ const char         *mp_session_get_evaluation_error (MpSession        *self);
 const MpReference  *mp_session_get_reference      (MpSession          *self);
 /* The demographic-dividend index of the reference set (borrowed). */
 const MpDdi        *mp_session_get_ddi            (MpSession          *self);
+/* A partner's name for people, from the reference data. */
+const char         *mp_session_get_partner_name   (MpSession          *self,
+                                                   const char         *iso3);
 
 /* Stores @new_state as the selected package: one undoable command. */
 gboolean            mp_session_commit             (MpSession          *self,
                                                    const MpPackage    *new_state,
                                                    const char         *label,
-                                                   GError            **error);
-
-/* Loads and evaluates any package of the document (for Compare and the
- * deal map); both out values are owned by the caller. */
-gboolean            mp_session_evaluate_package   (MpSession          *self,
-                                                   gint64              id,
-                                                   MpPackage         **package_out,
-                                                   MpEvaluation      **evaluation_out,
                                                    GError            **error);
 
 /* Evaluates every package of the document: parallel arrays of MpPackage*,

@@ -13,7 +13,7 @@
 
 #include "mp-fan-chart.h"
 #include "mp-format.h"
-#include "mp-page-util.h"
+#include "mp-rows.h"
 #include "mp-tornado-chart.h"
 #include "mp-uncertainty-page.h"
 
@@ -23,7 +23,7 @@
 
 struct _MpUncertaintyPage
 {
-  GtkWidget            parent_instance;
+  MpPage               parent_instance;
 
   GtkWidget           *scroller;
   AdwPreferencesGroup *settings_group;
@@ -36,8 +36,8 @@ struct _MpUncertaintyPage
   MpTornadoChart      *tornado_chart;
   AdwPreferencesGroup *quantiles_group;
 
-  GtkSpinButton       *draws_spin;
-  GtkWidget           *seed_row;
+  MpRow               *draws_row;
+  MpRow               *seed_row;
   GtkLabel            *seed_message;
   GtkWidget           *quantile_rows[MP_N_HEADLINES];
   GtkLabel            *quantile_values[MP_N_HEADLINES];
@@ -54,15 +54,12 @@ struct _MpUncertaintyPage
   guint                revision;       /* bumped on every change of the package */
   gint64               package_id;
   char                *last_error;
-
-  MpSession           *session;
 };
 
-G_DEFINE_FINAL_TYPE (MpUncertaintyPage, mp_uncertainty_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MpUncertaintyPage, mp_uncertainty_page, MP_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_SESSION,
   PROP_RUNNING,
   N_PROPS
 };
@@ -175,7 +172,7 @@ run_done_cb (GObject      *source,
 
   eval = g_task_propagate_pointer (G_TASK (result), &error);
   /* The page was closed while the worker ran: keep nothing. */
-  if (self->session == NULL)
+  if (mp_page_get_session (MP_PAGE (self)) == NULL)
     {
       g_clear_pointer (&eval, mp_evaluation_free);
       return;
@@ -202,8 +199,9 @@ run_action (GtkWidget  *widget,
             GVariant   *param)
 {
   MpUncertaintyPage *self = MP_UNCERTAINTY_PAGE (widget);
-  const MpPackage *package = mp_session_get_package (self->session);
-  const MpReference *reference = mp_session_get_reference (self->session);
+  MpSession *session = mp_page_get_session (MP_PAGE (self));
+  const MpPackage *package = mp_session_get_package (session);
+  const MpReference *reference = mp_session_get_reference (session);
   g_autoptr(GTask) task = NULL;
   RunData *data;
 
@@ -221,7 +219,7 @@ run_action (GtkWidget  *widget,
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, run_done_cb, NULL);
   g_object_set_data (G_OBJECT (task), "mp-revision", GUINT_TO_POINTER (self->revision));
-  g_object_set_data (G_OBJECT (task), "mp-package", GSIZE_TO_POINTER ((gsize) mp_session_get_package_id (self->session)));
+  g_object_set_data (G_OBJECT (task), "mp-package", GSIZE_TO_POINTER ((gsize) mp_session_get_package_id (session)));
   g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
   g_task_run_in_thread (task, run_thread);
 
@@ -251,32 +249,44 @@ commit (MpUncertaintyPage *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!mp_session_commit (self->session, package, _("Edit draws and seed"), &error))
+  if (!mp_session_commit (mp_page_get_session (MP_PAGE (self)), package, _("Edit draws and seed"), &error))
     {
-      mp_row_set_error (row, error->message);
+      mp_row_widget_set_error (row, error->message);
       update (self);
     }
 }
 
-static void
-on_draws_changed_cb (GtkSpinButton     *spin,
-                     MpUncertaintyPage *self)
-{
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
+static const MpRowDesc draws_desc = {
+  MP_ROW_SPIN, N_("Draws"), N_("More draws give steadier ranges and take longer"), NULL, MP_SPIN_DRAWS,
+  MP_VALUE_INT, G_STRUCT_OFFSET (MpPackage, draws), 0, NULL,
+};
 
-  if (package == NULL)
+/* The seed is checked here: a whole number, which the entry cannot say. */
+static const MpRowDesc seed_desc = {
+  MP_ROW_ENTRY, N_("Seed"), NULL, NULL, 0, MP_VALUE_NONE, 0, 0, NULL,
+};
+
+static void
+on_draws_changed_cb (MpRow    *row,
+                     gpointer  user_data)
+{
+  MpUncertaintyPage *self = user_data;
+  g_autoptr(MpPackage) package = mp_session_dup_package (mp_page_get_session (MP_PAGE (self)));
+
+  if (package == NULL || !mp_row_write (row, package))
     return;
 
-  package->draws = gtk_spin_button_get_value_as_int (spin);
-  commit (self, package, gtk_widget_get_ancestor (GTK_WIDGET (spin), ADW_TYPE_ACTION_ROW));
+  commit (self, package, mp_row_get_widget (row));
 }
 
 static void
-on_seed_applied_cb (AdwEntryRow       *row,
-                    MpUncertaintyPage *self)
+on_seed_applied_cb (MpRow    *seed_row,
+                    gpointer  user_data)
 {
-  g_autoptr(MpPackage) package = mp_session_dup_package (self->session);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  MpUncertaintyPage *self = user_data;
+  GtkWidget *row = mp_row_get_widget (seed_row);
+  g_autoptr(MpPackage) package = mp_session_dup_package (mp_page_get_session (MP_PAGE (self)));
+  g_autofree char *text = g_strstrip (g_strdup (mp_row_get_text (seed_row)));
   guint64 seed = 0;
 
   if (package == NULL)
@@ -285,16 +295,16 @@ on_seed_applied_cb (AdwEntryRow       *row,
   if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &seed, NULL))
     {
       /* Not committed: say why under the field and keep what was typed. */
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_add_css_class (row, "error");
       gtk_label_set_text (self->seed_message, _("The seed must be a whole number of 0 or more."));
       gtk_widget_set_visible (GTK_WIDGET (self->seed_message), TRUE);
       return;
     }
 
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_widget_remove_css_class (row, "error");
   gtk_widget_set_visible (GTK_WIDGET (self->seed_message), FALSE);
   package->seed = seed;
-  commit (self, package, GTK_WIDGET (row));
+  commit (self, package, row);
 }
 
 /* ---- Refresh ------------------------------------------------------------------------ */
@@ -302,6 +312,7 @@ on_seed_applied_cb (AdwEntryRow       *row,
 static void
 update (MpUncertaintyPage *self)
 {
+  MpSession *session = mp_page_get_session (MP_PAGE (self));
   const MpPackage *package;
   gboolean running = self->cancellable != NULL;
   gboolean writable;
@@ -309,7 +320,7 @@ update (MpUncertaintyPage *self)
   gboolean stale;
   g_autofree char *status = NULL;
 
-  if (self->session == NULL)
+  if (session == NULL)
     {
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "uncertainty.run", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "uncertainty.cancel", FALSE);
@@ -319,9 +330,9 @@ update (MpUncertaintyPage *self)
       return;
     }
 
-  package = mp_session_get_package (self->session);
-  writable = !mp_session_is_read_only (self->session);
-  have_result = self->result != NULL && self->result_package == mp_session_get_package_id (self->session);
+  package = mp_session_get_package (session);
+  writable = !mp_session_is_read_only (session);
+  have_result = self->result != NULL && self->result_package == mp_session_get_package_id (session);
   stale = have_result && self->result_revision != self->revision;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "uncertainty.run", package != NULL && !running);
@@ -334,9 +345,9 @@ update (MpUncertaintyPage *self)
     {
       g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, package->seed);
 
-      mp_spin_set_value_quietly (self->draws_spin, package->draws, self);
-      mp_editable_set_text_quietly (GTK_EDITABLE (self->seed_row), seed, self);
-      mp_row_set_error (gtk_widget_get_ancestor (GTK_WIDGET (self->draws_spin), ADW_TYPE_ACTION_ROW), NULL);
+      mp_row_read (self->draws_row, package);
+      mp_row_show_text (self->seed_row, seed);
+      mp_row_widget_set_error (mp_row_get_widget (self->draws_row), NULL);
     }
 
   if (running)
@@ -387,10 +398,18 @@ update (MpUncertaintyPage *self)
 }
 
 static void
-on_package_changed_cb (MpSession         *session,
-                       MpUncertaintyPage *self)
+mp_uncertainty_page_refresh (MpPage *page)
 {
-  gint64 id = mp_session_get_package_id (session);
+  update (MP_UNCERTAINTY_PAGE (page));
+}
+
+/* Results belong to a package and a revision of it: kept, and marked out of
+ * date when the package changes. */
+static void
+mp_uncertainty_page_package_changed (MpPage *page)
+{
+  MpUncertaintyPage *self = MP_UNCERTAINTY_PAGE (page);
+  gint64 id = mp_session_get_package_id (mp_page_get_session (page));
 
   if (id != self->package_id)
     {
@@ -404,23 +423,6 @@ on_package_changed_cb (MpSession         *session,
 /* ---- GObject ------------------------------------------------------------------------ */
 
 static void
-mp_uncertainty_page_set_session (MpUncertaintyPage *self,
-                                 MpSession         *session)
-{
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect (session, "package-changed", G_CALLBACK (on_package_changed_cb), self);
-      update (self);
-    }
-}
-
-static void
 mp_uncertainty_page_dispose (GObject *object)
 {
   MpUncertaintyPage *self = MP_UNCERTAINTY_PAGE (object);
@@ -428,10 +430,6 @@ mp_uncertainty_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->progress_timeout, g_source_remove);
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), MP_TYPE_UNCERTAINTY_PAGE);
 
@@ -445,6 +443,8 @@ mp_uncertainty_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->result, mp_evaluation_free);
+  g_clear_pointer (&self->draws_row, mp_row_free);
+  g_clear_pointer (&self->seed_row, mp_row_free);
   g_free (self->last_error);
 
   G_OBJECT_CLASS (mp_uncertainty_page_parent_class)->finalize (object);
@@ -460,29 +460,8 @@ mp_uncertainty_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
     case PROP_RUNNING:
       g_value_set_boolean (value, self->cancellable != NULL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mp_uncertainty_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  MpUncertaintyPage *self = MP_UNCERTAINTY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      mp_uncertainty_page_set_session (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -494,15 +473,15 @@ mp_uncertainty_page_class_init (MpUncertaintyPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MpPageClass *page_class = MP_PAGE_CLASS (klass);
 
   object_class->dispose = mp_uncertainty_page_dispose;
   object_class->finalize = mp_uncertainty_page_finalize;
   object_class->get_property = mp_uncertainty_page_get_property;
-  object_class->set_property = mp_uncertainty_page_set_property;
 
-  properties [PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, MP_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  page_class->refresh = mp_uncertainty_page_refresh;
+  page_class->package_changed = mp_uncertainty_page_package_changed;
+
   properties [PROP_RUNNING] =
     g_param_spec_boolean ("running", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -523,7 +502,6 @@ mp_uncertainty_page_class_init (MpUncertaintyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpUncertaintyPage, fan_chart);
   gtk_widget_class_bind_template_child (widget_class, MpUncertaintyPage, tornado_chart);
   gtk_widget_class_bind_template_child (widget_class, MpUncertaintyPage, quantiles_group);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "uncertainty.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "uncertainty.cancel", NULL, cancel_action);
@@ -538,17 +516,12 @@ mp_uncertainty_page_init (MpUncertaintyPage *self)
 
   self->package_id = -1;
 
-  row = mp_spin_row_new (_("Draws"), _("More draws give steadier ranges and take longer"),
-                         100, 100000, 500, 0, NULL, &self->draws_spin);
-  g_signal_connect (self->draws_spin, "value-changed", G_CALLBACK (on_draws_changed_cb), self);
-  adw_preferences_group_add (self->settings_group, row);
+  self->draws_row = mp_row_new (&draws_desc, NULL, on_draws_changed_cb, self);
+  adw_preferences_group_add (self->settings_group, mp_row_get_widget (self->draws_row));
 
-  self->seed_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->seed_row), _("Seed"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->seed_row), TRUE);
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->seed_row), GTK_INPUT_PURPOSE_DIGITS);
-  g_signal_connect (self->seed_row, "apply", G_CALLBACK (on_seed_applied_cb), self);
-  adw_preferences_group_add (self->settings_group, self->seed_row);
+  self->seed_row = mp_row_new (&seed_desc, NULL, on_seed_applied_cb, self);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (mp_row_get_widget (self->seed_row)), GTK_INPUT_PURPOSE_DIGITS);
+  adw_preferences_group_add (self->settings_group, mp_row_get_widget (self->seed_row));
 
   self->seed_message = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->seed_message, 0);

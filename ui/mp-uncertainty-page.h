@@ -10,13 +10,13 @@
 #include <adwaita.h>
 
 #include "mp-evaluation.h"
-#include "mp-session.h"
+#include "mp-page.h"
 
 G_BEGIN_DECLS
 
 #define MP_TYPE_UNCERTAINTY_PAGE (mp_uncertainty_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (MpUncertaintyPage, mp_uncertainty_page, MP, UNCERTAINTY_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (MpUncertaintyPage, mp_uncertainty_page, MP, UNCERTAINTY_PAGE, MpPage)
 
 gboolean            mp_uncertainty_page_get_running (MpUncertaintyPage *self);
 /* The last completed analysis (borrowed), or NULL. */

@@ -667,12 +667,15 @@ mp_window_init (MpWindow *self)
   g_signal_connect_swapped (self->task_cancel_button, "clicked",
                             G_CALLBACK (_mp_window_cancel_task), self);
 
-  g_object_set (self->overview_page, "session", self->session, NULL);
-  g_object_set (self->offer_page, "session", self->session, NULL);
-  g_object_set (self->partner_page, "session", self->session, NULL);
-  g_object_set (self->safeguards_page, "session", self->session, NULL);
-  g_object_set (self->uncertainty_page, "session", self->session, NULL);
-  g_object_set (self->compare_page, "session", self->session, NULL);
+  {
+    GtkWidget *pages[] = {
+      self->overview_page, self->offer_page, self->partner_page,
+      self->safeguards_page, self->uncertainty_page, self->compare_page,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      mp_page_set_session (MP_PAGE (pages[i]), self->session);
+  }
 
   _mp_window_update_recent (self);
   update_title (self);
