@@ -19,7 +19,7 @@ _mobility_planner_cli ()
 
   if [ "$COMP_CWORD" -eq 1 ]; then
     COMPREPLY=($(compgen -W "partners import-indicators export-indicators evaluate
-                             export-brief compare new import export-json list
+                             export-brief compare new import export-json list edit
                              --help --version" -- "$cur"))
     return 0
   fi
@@ -35,6 +35,7 @@ _mobility_planner_cli ()
                        files="mplan json" ;;
     new)               opts="--demo"; files="mplan" ;;
     import)            opts=""; files="mplan json" ;;
+    edit)              opts="-p --package= -s --scheme="; files="mplan" ;;
     export-json)       opts="-p --package= -o --output= --embed-reference"; files="mplan" ;;
     list)              opts="--json"; files="mplan" ;;
     *)                 return 0 ;;
