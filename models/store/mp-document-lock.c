@@ -45,10 +45,10 @@ _mp_document_lock_path_for (const char *path)
 
 /* The lock file holds "pid\nhost\nuser\n". */
 static void
-read_holder (int     fd,
-             gint64 *pid,
-             char  **host,
-             char  **user)
+read_holder (int      fd,
+             gint64  *pid,
+             char   **host,
+             char   **user)
 {
   char buf[512];
   ssize_t n = pread (fd, buf, sizeof buf - 1, 0);

@@ -23,6 +23,50 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
  * resources. */
 #define MP_DOCUMENT_DEMO_RESOURCE RESOURCE_BASE "/examples/demo.json"
 
+struct _MpDocument
+{
+  GObject       parent_instance;
+
+  sqlite3      *db;
+  char         *path;
+  int           lock_fd;
+  char         *lock_path;
+  gboolean      read_only;
+  char         *read_only_reason;
+  int           file_version;
+  gboolean      newer;           /* file_version > MP_DOCUMENT_SCHEMA_VERSION */
+
+  MpReference  *reference;
+  char         *undo_label;
+  char         *redo_label;
+};
+
+/* ---- The object (mp-document.c) --------------------------------------- */
+
+typedef enum
+{
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  N_PROPS
+} MpDocumentProp;
+
+void           _mp_document_notify           (MpDocument        *self,
+                                              MpDocumentProp     prop);
+void           _mp_document_emit_changed     (MpDocument        *self,
+                                              MpDocumentChange   change,
+                                              gint64             id);
+/* FAILED when the document is closed; READ_ONLY (with the reason) when it
+ * may not be changed. */
+gboolean       _mp_document_check_open       (MpDocument        *self,
+                                              GError           **error);
+gboolean       _mp_document_check_writable   (MpDocument        *self,
+                                              GError           **error);
+
 /* ---- SQLite helpers (mp-document-sql.c) ---------------------------------
  *
  * Errors are MP_DOCUMENT_ERROR, with a translated message in which any text
@@ -185,6 +229,42 @@ MpReference   *_mp_document_reference_from_variant (GVariant        *snapshot,
  * row differs, e.g. after a rename). */
 gboolean       _mp_document_package_children_equal (GVariant        *a,
                                                     GVariant        *b);
+
+/* ---- History (mp-document-history.c) --------------------------------- */
+
+/* A command being carried out: what to record and what to announce. */
+typedef struct
+{
+  GPtrArray   *items;        /* the undo records of the step */
+  GArray      *emissions;    /* the "changed" signals to emit */
+  MpReference *reference;    /* the reference after the command, if it changed */
+} MpDocumentCommand;
+
+void           _mp_document_command_init     (MpDocumentCommand  *cmd);
+void           _mp_document_command_clear    (MpDocumentCommand  *cmd);
+/* A "changed" emission, made once the command is committed. */
+void           _mp_document_command_emit     (MpDocumentCommand  *cmd,
+                                              MpDocumentChange    change,
+                                              gint64              id);
+/* An undo record: the snapshots of @target ("package" or "reference")
+ * before and after the command (NULL: absent). */
+void           _mp_document_command_add_item (MpDocumentCommand  *cmd,
+                                              const char         *target,
+                                              gint64              package_id,
+                                              gint64              position,
+                                              GVariant           *before,
+                                              GVariant           *after);
+/* After a successful commit: adopts the new reference, announces. */
+void           _mp_document_command_finish   (MpDocument         *self,
+                                              MpDocumentCommand  *cmd);
+/* Records the items as one undo step called @label, dropping what could be
+ * redone and the steps beyond MP_DOCUMENT_HISTORY_LIMIT. */
+gboolean       _mp_document_record_step      (MpDocument         *self,
+                                              const char         *label,
+                                              GPtrArray          *items,
+                                              GError            **error);
+/* Reads the undo and redo labels again and notifies what changed. */
+void           _mp_document_update_history_state (MpDocument     *self);
 
 /* ---- Validation (mp-document-validate.c) ------------------------------ */
 

@@ -545,10 +545,10 @@ insert_package_children (sqlite3          *db,
 }
 
 gboolean
-_mp_document_package_exists (sqlite3  *db,
-                             gint64    id,
-                             gboolean *exists,
-                             GError  **error)
+_mp_document_package_exists (sqlite3   *db,
+                             gint64     id,
+                             gboolean  *exists,
+                             GError   **error)
 {
   g_autoptr(sqlite3_stmt) stmt = _mp_sql_prepare (db, "SELECT 1 FROM package WHERE id = ?1", error);
   gboolean failed = FALSE;
@@ -605,10 +605,10 @@ _mp_document_write_package_rows (sqlite3          *db,
 }
 
 MpPackage *
-_mp_document_read_package_rows (sqlite3   *db,
-                                gint64     id,
-                                gint64    *position_out,
-                                GError   **error)
+_mp_document_read_package_rows (sqlite3  *db,
+                                gint64    id,
+                                gint64   *position_out,
+                                GError  **error)
 {
   g_autoptr(MpPackage) p = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;

@@ -86,9 +86,9 @@ _mp_document_clean_error_message (GError **error)
 }
 
 void
-_mp_sql_set_error (GError     **error,
-                   sqlite3     *db,
-                   int          rc)
+_mp_sql_set_error (GError  **error,
+                   sqlite3  *db,
+                   int       rc)
 {
   g_autofree char *detail = clean_for_message (db != NULL ? sqlite3_errmsg (db)
                                                           : sqlite3_errstr (rc));

@@ -53,36 +53,7 @@
 
 /* ---- The object -------------------------------------------------------- */
 
-struct _MpDocument
-{
-  GObject       parent_instance;
-
-  sqlite3      *db;
-  char         *path;
-  int           lock_fd;
-  char         *lock_path;
-  gboolean      read_only;
-  char         *read_only_reason;
-  int           file_version;
-  gboolean      newer;           /* file_version > MP_DOCUMENT_SCHEMA_VERSION */
-
-  MpReference  *reference;
-  char         *undo_label;
-  char         *redo_label;
-};
-
 G_DEFINE_FINAL_TYPE (MpDocument, mp_document, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_PATH,
-  PROP_READ_ONLY,
-  PROP_CAN_UNDO,
-  PROP_CAN_REDO,
-  PROP_UNDO_LABEL,
-  PROP_REDO_LABEL,
-  N_PROPS
-};
 
 static GParamSpec *properties [N_PROPS];
 
@@ -95,12 +66,20 @@ static guint signals [N_SIGNALS];
 
 G_DEFINE_QUARK (mp-document-error-quark, mp_document_error)
 
-/* A change to emit once the transaction is committed. */
-typedef struct
+void
+_mp_document_notify (MpDocument     *self,
+                     MpDocumentProp  prop)
 {
-  MpDocumentChange change;
-  gint64           id;
-} Emission;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+void
+_mp_document_emit_changed (MpDocument       *self,
+                           MpDocumentChange  change,
+                           gint64            id)
+{
+  g_signal_emit (self, signals[CHANGED], 0, (guint) change, id);
+}
 
 /* ---- Opening ----------------------------------------------------------- */
 
@@ -240,8 +219,6 @@ prefix_open_error (GError     **error,
                    _("“%s” is damaged and cannot be opened. %s"), display, detail);
     }
 }
-
-static void update_history_state (MpDocument *self);
 
 static MpDocument *
 open_document (const char           *path,
@@ -443,7 +420,7 @@ open_document (const char           *path,
       return NULL;
     }
 
-  update_history_state (self);
+  _mp_document_update_history_state (self);
 
   return g_steal_pointer (&self);
 }
@@ -458,446 +435,6 @@ mp_document_open (const char           *path,
   if (self == NULL)
     _mp_document_clean_error_message (error);
   return self;
-}
-
-/* ---- History ----------------------------------------------------------- */
-
-static GVariant *
-variant_from_column (sqlite3_stmt       *stmt,
-                     int                 i,
-                     const GVariantType *type)
-{
-  const void *data;
-  int len;
-
-  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
-    return NULL;
-  data = sqlite3_column_blob (stmt, i);
-  len = sqlite3_column_bytes (stmt, i);
-  /* Copied: the column's memory is only valid until the next step.  GVariant
-   * never reads outside the data, whatever the bytes (trusted = FALSE). */
-  {
-    g_autoptr(GBytes) bytes = g_bytes_new (data, (gsize) len);
-
-    return g_variant_ref_sink (g_variant_new_from_bytes (type, bytes, FALSE));
-  }
-}
-
-static void
-bind_variant (sqlite3_stmt *stmt,
-              int           i,
-              GVariant     *v)
-{
-  if (v == NULL)
-    sqlite3_bind_null (stmt, i);
-  else
-    sqlite3_bind_blob64 (stmt, i, g_variant_get_data (v), g_variant_get_size (v), SQLITE_TRANSIENT);
-}
-
-typedef struct
-{
-  char     *target;          /* "package" or "reference" */
-  gint64    package_id;
-  gint64    position;
-  GVariant *before;          /* NULL: did not exist */
-  GVariant *after;           /* NULL: does not exist */
-} Item;
-
-static void
-item_free (Item *item)
-{
-  g_free (item->target);
-  g_clear_pointer (&item->before, g_variant_unref);
-  g_clear_pointer (&item->after, g_variant_unref);
-  g_free (item);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Item, item_free)
-
-static Item *
-item_new (const char *target,
-          gint64      package_id,
-          gint64      position,
-          GVariant   *before,
-          GVariant   *after)
-{
-  Item *item = g_new0 (Item, 1);
-
-  item->target = g_strdup (target);
-  item->package_id = package_id;
-  item->position = position;
-  item->before = before != NULL ? g_variant_ref (before) : NULL;
-  item->after = after != NULL ? g_variant_ref (after) : NULL;
-  return item;
-}
-
-/* A command being carried out: what to record and what to announce. */
-typedef struct
-{
-  GPtrArray   *items;        /* Item* */
-  GArray      *emissions;    /* Emission */
-  MpReference *reference;    /* the reference after the command, if it changed */
-} Command;
-
-static void
-command_init (Command *cmd)
-{
-  cmd->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  cmd->emissions = g_array_new (FALSE, FALSE, sizeof (Emission));
-  cmd->reference = NULL;
-}
-
-static void
-command_clear (Command *cmd)
-{
-  g_clear_pointer (&cmd->items, g_ptr_array_unref);
-  g_clear_pointer (&cmd->emissions, g_array_unref);
-  g_clear_pointer (&cmd->reference, mp_reference_free);
-}
-
-static void
-command_emit (Command          *cmd,
-              MpDocumentChange  change,
-              gint64            id)
-{
-  Emission e = { change, id };
-
-  g_array_append_val (cmd->emissions, e);
-}
-
-/* The reference packages are checked against while @cmd runs. */
-static const MpReference *
-command_reference (MpDocument *self,
-                   Command    *cmd)
-{
-  return cmd->reference != NULL ? cmd->reference : self->reference;
-}
-
-/* After a successful commit: adopt the new reference, announce. */
-static void
-command_finish (MpDocument *self,
-                Command    *cmd)
-{
-  /* Copy the committed change from the write-ahead log into the file itself
-   * (passive: never waits for readers), so that the .mplan file alone is
-   * current even while the document is open, as when it is attached to an
-   * e-mail from the file manager.  The commit was durable already. */
-  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-
-  if (cmd->reference != NULL)
-    {
-      mp_reference_free (self->reference);
-      self->reference = g_steal_pointer (&cmd->reference);
-    }
-  update_history_state (self);
-  for (guint i = 0; i < cmd->emissions->len; i++)
-    {
-      const Emission *e = &g_array_index (cmd->emissions, Emission, i);
-
-      g_signal_emit (self, signals[CHANGED], 0, (guint) e->change, e->id);
-    }
-}
-
-static gboolean
-record_step (MpDocument  *self,
-             const char  *label,
-             GPtrArray   *items,
-             GError     **error)
-{
-  g_autoptr(sqlite3_stmt) step = NULL;
-  g_autoptr(sqlite3_stmt) item = NULL;
-  g_autofree char *prune = NULL;
-  gint64 step_id;
-
-  /* A new command drops what could be redone. */
-  if (!_mp_sql_exec (self->db,
-                     "DELETE FROM history_item WHERE step_id IN "
-                     "  (SELECT id FROM history_step WHERE done = 0);"
-                     "DELETE FROM history_step WHERE done = 0;", error))
-    return FALSE;
-
-  if (!(step = _mp_sql_prepare (self->db,
-                                "INSERT INTO history_step (label, created, done) VALUES (?1, ?2, 1)",
-                                error)))
-    return FALSE;
-  _mp_sql_bind_text (step, 1, label);
-  sqlite3_bind_int64 (step, 2, g_get_real_time () / G_USEC_PER_SEC);
-  if (!_mp_sql_step_done (self->db, step, error))
-    return FALSE;
-  step_id = sqlite3_last_insert_rowid (self->db);
-
-  if (!(item = _mp_sql_prepare (self->db,
-                                "INSERT INTO history_item (step_id, position, target, package_id, "
-                                "package_position, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                error)))
-    return FALSE;
-  for (guint i = 0; i < items->len; i++)
-    {
-      const Item *it = g_ptr_array_index (items, i);
-
-      sqlite3_bind_int64 (item, 1, step_id);
-      sqlite3_bind_int (item, 2, (int) i);
-      _mp_sql_bind_text (item, 3, it->target);
-      if (g_str_equal (it->target, "package"))
-        {
-          sqlite3_bind_int64 (item, 4, it->package_id);
-          sqlite3_bind_int64 (item, 5, it->position);
-        }
-      bind_variant (item, 6, it->before);
-      bind_variant (item, 7, it->after);
-      if (!_mp_sql_step_done (self->db, item, error))
-        return FALSE;
-    }
-
-  /* Keep the newest MP_DOCUMENT_HISTORY_LIMIT steps. */
-  prune = g_strdup_printf ("DELETE FROM history_item WHERE step_id <= "
-                           "  (SELECT id FROM history_step ORDER BY id DESC LIMIT 1 OFFSET %d);"
-                           "DELETE FROM history_step WHERE id <= "
-                           "  (SELECT id FROM history_step ORDER BY id DESC LIMIT 1 OFFSET %d);",
-                           MP_DOCUMENT_HISTORY_LIMIT, MP_DOCUMENT_HISTORY_LIMIT);
-  return _mp_sql_exec (self->db, prune, error);
-}
-
-/* Puts the state @state (NULL: absent) of an item in place; @other is the
- * state it replaces, as recorded. */
-static gboolean
-apply_item (MpDocument  *self,
-            Command     *cmd,
-            const Item  *item,
-            GVariant    *state,
-            GVariant    *other,
-            GError     **error)
-{
-  gboolean exists = FALSE;
-
-  if (g_str_equal (item->target, "reference"))
-    {
-      MpReference *ref;
-
-      if (state == NULL)
-        {
-          g_set_error_literal (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-                               _("The undo history of the document is damaged."));
-          return FALSE;
-        }
-      if (!(ref = _mp_document_reference_from_variant (state, error)))
-        return FALSE;
-      g_clear_pointer (&cmd->reference, mp_reference_free);
-      cmd->reference = ref;
-      if (!_mp_document_write_reference_rows (self->db, ref, error))
-        return FALSE;
-      command_emit (cmd, MP_DOCUMENT_CHANGE_REFERENCE, 0);
-      return TRUE;
-    }
-
-  if (!_mp_document_package_exists (self->db, item->package_id, &exists, error))
-    return FALSE;
-
-  if (state == NULL)
-    {
-      if (!exists)
-        return TRUE;
-      if (!_mp_document_delete_package_rows (self->db, item->package_id, error))
-        return FALSE;
-      command_emit (cmd, MP_DOCUMENT_CHANGE_PACKAGE_REMOVED, item->package_id);
-      return TRUE;
-    }
-  else
-    {
-      g_autoptr(MpPackage) package = _mp_document_package_from_variant (state, error);
-      gboolean header_only;
-
-      if (package == NULL || !_mp_document_validate_package (command_reference (self, cmd), package, error))
-        return FALSE;
-      header_only = exists && other != NULL && _mp_document_package_children_equal (state, other);
-      if (!_mp_document_write_package_rows (self->db, item->package_id, item->position, package,
-                                            header_only, error))
-        return FALSE;
-      command_emit (cmd, exists ? MP_DOCUMENT_CHANGE_PACKAGE_MODIFIED
-                                : MP_DOCUMENT_CHANGE_PACKAGE_ADDED, item->package_id);
-      return TRUE;
-    }
-}
-
-static gboolean
-check_open (MpDocument  *self,
-            GError     **error)
-{
-  if (self->db == NULL)
-    {
-      g_set_error_literal (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_FAILED,
-                           _("The document is closed."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_writable (MpDocument  *self,
-                GError     **error)
-{
-  if (!check_open (self, error))
-    return FALSE;
-  if (self->read_only)
-    {
-      g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_READ_ONLY, "%s",
-                   self->read_only_reason != NULL ? self->read_only_reason
-                                                  : _("The document is read-only."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Undoes (@forward FALSE) or redoes the next step. */
-static gboolean
-replay (MpDocument  *self,
-        gboolean     forward,
-        GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  Command cmd;
-  gboolean failed = FALSE;
-  gint64 step_id;
-
-  if (!check_writable (self, error))
-    return FALSE;
-  if (!_mp_sql_begin (self->db, error))
-    return FALSE;
-
-  command_init (&cmd);
-  if (!(stmt = _mp_sql_prepare (self->db,
-                                forward ? "SELECT id FROM history_step WHERE done = 0 ORDER BY id LIMIT 1"
-                                        : "SELECT id FROM history_step WHERE done = 1 ORDER BY id DESC LIMIT 1",
-                                error)))
-    goto fail;
-  if (!_mp_sql_step_row (self->db, stmt, &failed, error))
-    {
-      if (!failed)
-        g_set_error_literal (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_NOTHING_TO_UNDO,
-                             forward ? _("There is nothing to redo.") : _("There is nothing to undo."));
-      goto fail;
-    }
-  step_id = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!(stmt = _mp_sql_prepare (self->db,
-                                forward ? "SELECT target, package_id, package_position, before, after "
-                                          "FROM history_item WHERE step_id = ?1 ORDER BY position"
-                                        : "SELECT target, package_id, package_position, before, after "
-                                          "FROM history_item WHERE step_id = ?1 ORDER BY position DESC",
-                                error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, step_id);
-  while (_mp_sql_step_row (self->db, stmt, &failed, error))
-    {
-      g_autofree char *target = _mp_sql_column_text (stmt, 0);
-      const GVariantType *type;
-      Item *item;
-
-      type = target != NULL ? _mp_document_snapshot_type (target) : NULL;
-      if (type == NULL)
-        {
-          g_set_error_literal (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_INVALID,
-                               _("The undo history of the document is damaged."));
-          goto fail;
-        }
-      item = g_new0 (Item, 1);
-      item->target = g_steal_pointer (&target);
-      item->package_id = sqlite3_column_int64 (stmt, 1);
-      /* Version 1 did not record positions; the id orders packages then. */
-      item->position = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? item->package_id
-                                                                     : sqlite3_column_int64 (stmt, 2);
-      item->before = variant_from_column (stmt, 3, type);
-      item->after = variant_from_column (stmt, 4, type);
-      g_ptr_array_add (items, item);
-    }
-  if (failed)
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      const Item *item = g_ptr_array_index (items, i);
-
-      if (!apply_item (self, &cmd, item,
-                       forward ? item->after : item->before,
-                       forward ? item->before : item->after, error))
-        goto fail;
-    }
-
-  if (!(stmt = _mp_sql_prepare (self->db, "UPDATE history_step SET done = ?2 WHERE id = ?1", error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, step_id);
-  sqlite3_bind_int (stmt, 2, forward ? 1 : 0);
-  if (!_mp_sql_step_done (self->db, stmt, error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!_mp_sql_commit (self->db, error))
-    goto fail;
-
-  command_finish (self, &cmd);
-  command_clear (&cmd);
-  return TRUE;
-
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  _mp_sql_rollback (self->db);
-  command_clear (&cmd);
-  return FALSE;
-}
-
-static char *
-query_label (sqlite3    *db,
-             const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = _mp_sql_prepare (db, sql, NULL);
-  gboolean failed = FALSE;
-
-  if (stmt != NULL && _mp_sql_step_row (db, stmt, &failed, NULL))
-    {
-      char *label = _mp_sql_column_text (stmt, 0);
-
-      return label != NULL ? label : g_strdup ("");
-    }
-  return NULL;
-}
-
-static void
-update_history_state (MpDocument *self)
-{
-  g_autofree char *undo = NULL;
-  g_autofree char *redo = NULL;
-  gboolean could_undo = mp_document_can_undo (self);
-  gboolean could_redo = mp_document_can_redo (self);
-
-  if (self->db != NULL && !self->read_only)
-    {
-      undo = query_label (self->db,
-                          "SELECT label FROM history_step WHERE done = 1 ORDER BY id DESC LIMIT 1");
-      redo = query_label (self->db,
-                          "SELECT label FROM history_step WHERE done = 0 ORDER BY id LIMIT 1");
-    }
-
-  g_object_freeze_notify (G_OBJECT (self));
-  if (g_strcmp0 (undo, self->undo_label) != 0)
-    {
-      g_free (self->undo_label);
-      self->undo_label = g_steal_pointer (&undo);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
-    }
-  if (g_strcmp0 (redo, self->redo_label) != 0)
-    {
-      g_free (self->redo_label);
-      self->redo_label = g_steal_pointer (&redo);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
-    }
-  if (could_undo != mp_document_can_undo (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-  if (could_redo != mp_document_can_redo (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /* ---- GObject ----------------------------------------------------------- */
@@ -1022,6 +559,35 @@ mp_document_init (MpDocument *self)
 
 /* ---- Public API -------------------------------------------------------- */
 
+gboolean
+_mp_document_check_open (MpDocument  *self,
+                         GError     **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_FAILED,
+                           _("The document is closed."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_mp_document_check_writable (MpDocument  *self,
+                             GError     **error)
+{
+  if (!_mp_document_check_open (self, error))
+    return FALSE;
+  if (self->read_only)
+    {
+      g_set_error (error, MP_DOCUMENT_ERROR, MP_DOCUMENT_ERROR_READ_ONLY, "%s",
+                   self->read_only_reason != NULL ? self->read_only_reason
+                                                  : _("The document is read-only."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 mp_package_info_free (MpPackageInfo *info)
 {
@@ -1067,52 +633,6 @@ mp_document_get_reference (MpDocument *self)
   return self->reference;
 }
 
-gboolean
-mp_document_can_undo (MpDocument *self)
-{
-  g_return_val_if_fail (MP_IS_DOCUMENT (self), FALSE);
-  return self->db != NULL && !self->read_only && self->undo_label != NULL;
-}
-
-gboolean
-mp_document_can_redo (MpDocument *self)
-{
-  g_return_val_if_fail (MP_IS_DOCUMENT (self), FALSE);
-  return self->db != NULL && !self->read_only && self->redo_label != NULL;
-}
-
-const char *
-mp_document_get_undo_label (MpDocument *self)
-{
-  g_return_val_if_fail (MP_IS_DOCUMENT (self), NULL);
-  return mp_document_can_undo (self) ? self->undo_label : NULL;
-}
-
-const char *
-mp_document_get_redo_label (MpDocument *self)
-{
-  g_return_val_if_fail (MP_IS_DOCUMENT (self), NULL);
-  return mp_document_can_redo (self) ? self->redo_label : NULL;
-}
-
-gboolean
-mp_document_undo (MpDocument  *self,
-                  GError     **error)
-{
-  g_return_val_if_fail (MP_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  return replay (self, FALSE, error);
-}
-
-gboolean
-mp_document_redo (MpDocument  *self,
-                  GError     **error)
-{
-  g_return_val_if_fail (MP_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  return replay (self, TRUE, error);
-}
-
 GPtrArray *
 mp_document_list_packages (MpDocument  *self,
                            GError     **error)
@@ -1124,7 +644,7 @@ mp_document_list_packages (MpDocument  *self,
   g_return_val_if_fail (MP_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_open (self, error))
+  if (!_mp_document_check_open (self, error))
     return NULL;
   if (!(stmt = _mp_sql_prepare (self->db,
                                 "SELECT p.id, p.name, "
@@ -1211,7 +731,7 @@ mp_document_get_package (MpDocument  *self,
   g_return_val_if_fail (MP_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_open (self, error))
+  if (!_mp_document_check_open (self, error))
     return NULL;
   package = load_package (self, self->reference, id, NULL, error);
   if (package == NULL)
@@ -1220,11 +740,11 @@ mp_document_get_package (MpDocument  *self,
 }
 
 static gboolean
-name_taken (MpDocument *self,
-            const char *name,
-            gint64      except_id,
-            gboolean   *taken,
-            GError    **error)
+name_taken (MpDocument  *self,
+            const char  *name,
+            gint64       except_id,
+            gboolean    *taken,
+            GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = _mp_sql_prepare (self->db,
                                                   "SELECT 1 FROM package WHERE name = ?1 AND id != ?2",
@@ -1293,11 +813,11 @@ next_position (MpDocument  *self,
 
 /* Inserts a new package (validated already) at @position; returns its id. */
 static gint64
-insert_new_package (MpDocument       *self,
-                    Command          *cmd,
-                    const MpPackage  *package,
-                    gint64            position,
-                    GError          **error)
+insert_new_package (MpDocument         *self,
+                    MpDocumentCommand  *cmd,
+                    const MpPackage    *package,
+                    gint64              position,
+                    GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GVariant) after = NULL;
@@ -1319,8 +839,8 @@ insert_new_package (MpDocument       *self,
     return 0;
 
   after = _mp_document_package_to_variant (package);
-  g_ptr_array_add (cmd->items, item_new ("package", id, position, NULL, after));
-  command_emit (cmd, MP_DOCUMENT_CHANGE_PACKAGE_ADDED, id);
+  _mp_document_command_add_item (cmd, "package", id, position, NULL, after);
+  _mp_document_command_emit (cmd, MP_DOCUMENT_CHANGE_PACKAGE_ADDED, id);
   return id;
 }
 
@@ -1331,7 +851,7 @@ mp_document_add_package (MpDocument       *self,
 {
   g_autoptr(MpPackage) copy = NULL;
   g_autofree char *label = NULL;
-  Command cmd;
+  MpDocumentCommand cmd;
   gboolean ok;
   gint64 position, id;
 
@@ -1339,12 +859,12 @@ mp_document_add_package (MpDocument       *self,
   g_return_val_if_fail (package != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (!check_writable (self, error) || !_mp_document_validate_package (self->reference, package, error))
+  if (!_mp_document_check_writable (self, error) || !_mp_document_validate_package (self->reference, package, error))
     return 0;
   if (!_mp_sql_begin (self->db, error))
     return 0;
 
-  command_init (&cmd);
+  _mp_document_command_init (&cmd);
   copy = mp_package_copy (package);
   g_free (copy->name);
   if (!(copy->name = unique_name (self, package->name, error)))
@@ -1355,16 +875,16 @@ mp_document_add_package (MpDocument       *self,
   if (!(id = insert_new_package (self, &cmd, copy, position, error)))
     goto fail;
   label = g_strdup_printf (_("Add package “%s”"), copy->name);
-  if (!record_step (self, label, cmd.items, error) || !_mp_sql_commit (self->db, error))
+  if (!_mp_document_record_step (self, label, cmd.items, error) || !_mp_sql_commit (self->db, error))
     goto fail;
 
-  command_finish (self, &cmd);
-  command_clear (&cmd);
+  _mp_document_command_finish (self, &cmd);
+  _mp_document_command_clear (&cmd);
   return id;
 
 fail:
   _mp_sql_rollback (self->db);
-  command_clear (&cmd);
+  _mp_document_command_clear (&cmd);
   return 0;
 }
 
@@ -1377,16 +897,16 @@ mp_document_duplicate_package (MpDocument  *self,
   g_autoptr(sqlite3_stmt) shift = NULL;
   g_autofree char *base = NULL;
   g_autofree char *label = NULL;
-  Command cmd;
+  MpDocumentCommand cmd;
   gint64 position, new_id;
 
   g_return_val_if_fail (MP_IS_DOCUMENT (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (!check_writable (self, error) || !_mp_sql_begin (self->db, error))
+  if (!_mp_document_check_writable (self, error) || !_mp_sql_begin (self->db, error))
     return 0;
 
-  command_init (&cmd);
+  _mp_document_command_init (&cmd);
   if (!(package = load_package (self, self->reference, id, &position, error)))
     goto fail;
 
@@ -1413,16 +933,16 @@ mp_document_duplicate_package (MpDocument  *self,
 
   if (!(new_id = insert_new_package (self, &cmd, package, position + 1, error)))
     goto fail;
-  if (!record_step (self, label, cmd.items, error) || !_mp_sql_commit (self->db, error))
+  if (!_mp_document_record_step (self, label, cmd.items, error) || !_mp_sql_commit (self->db, error))
     goto fail;
 
-  command_finish (self, &cmd);
-  command_clear (&cmd);
+  _mp_document_command_finish (self, &cmd);
+  _mp_document_command_clear (&cmd);
   return new_id;
 
 fail:
   _mp_sql_rollback (self->db);
-  command_clear (&cmd);
+  _mp_document_command_clear (&cmd);
   return 0;
 }
 
@@ -1437,15 +957,15 @@ replace_package (MpDocument       *self,
   g_autoptr(MpPackage) current = NULL;
   g_autoptr(GVariant) before = NULL;
   g_autoptr(GVariant) after = NULL;
-  Command cmd;
+  MpDocumentCommand cmd;
   gint64 position;
 
-  if (!check_writable (self, error) || !_mp_document_validate_package (self->reference, new_state, error))
+  if (!_mp_document_check_writable (self, error) || !_mp_document_validate_package (self->reference, new_state, error))
     return FALSE;
   if (!_mp_sql_begin (self->db, error))
     return FALSE;
 
-  command_init (&cmd);
+  _mp_document_command_init (&cmd);
   if (!(current = load_package (self, self->reference, id, &position, error)) ||
       !check_name_free (self, new_state->name, id, error))
     goto fail;
@@ -1455,18 +975,18 @@ replace_package (MpDocument       *self,
   if (!_mp_document_write_package_rows (self->db, id, position, new_state,
                                         _mp_document_package_children_equal (before, after), error))
     goto fail;
-  g_ptr_array_add (cmd.items, item_new ("package", id, position, before, after));
-  command_emit (&cmd, MP_DOCUMENT_CHANGE_PACKAGE_MODIFIED, id);
-  if (!record_step (self, label, cmd.items, error) || !_mp_sql_commit (self->db, error))
+  _mp_document_command_add_item (&cmd, "package", id, position, before, after);
+  _mp_document_command_emit (&cmd, MP_DOCUMENT_CHANGE_PACKAGE_MODIFIED, id);
+  if (!_mp_document_record_step (self, label, cmd.items, error) || !_mp_sql_commit (self->db, error))
     goto fail;
 
-  command_finish (self, &cmd);
-  command_clear (&cmd);
+  _mp_document_command_finish (self, &cmd);
+  _mp_document_command_clear (&cmd);
   return TRUE;
 
 fail:
   _mp_sql_rollback (self->db);
-  command_clear (&cmd);
+  _mp_document_command_clear (&cmd);
   return FALSE;
 }
 
@@ -1483,7 +1003,7 @@ mp_document_rename_package (MpDocument  *self,
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_open (self, error) ||
+  if (!_mp_document_check_open (self, error) ||
       !(package = load_package (self, self->reference, id, NULL, error)))
     return FALSE;
   label = g_strdup_printf (_("Rename package “%s”"), package->name);
@@ -1514,16 +1034,16 @@ mp_document_delete_package (MpDocument  *self,
   g_autoptr(GVariant) before = NULL;
   g_autofree char *label = NULL;
   MpPackage *package;
-  Command cmd;
+  MpDocumentCommand cmd;
   gint64 position;
 
   g_return_val_if_fail (MP_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_writable (self, error) || !_mp_sql_begin (self->db, error))
+  if (!_mp_document_check_writable (self, error) || !_mp_sql_begin (self->db, error))
     return FALSE;
 
-  command_init (&cmd);
+  _mp_document_command_init (&cmd);
   /* Read without validation: a package that no longer validates (say, after
    * a reference update) can still be deleted, and undone. */
   package = _mp_document_read_package_rows (self->db, id, &position, error);
@@ -1540,18 +1060,18 @@ mp_document_delete_package (MpDocument  *self,
 
   if (!_mp_document_delete_package_rows (self->db, id, error))
     goto fail;
-  g_ptr_array_add (cmd.items, item_new ("package", id, position, before, NULL));
-  command_emit (&cmd, MP_DOCUMENT_CHANGE_PACKAGE_REMOVED, id);
-  if (!record_step (self, label, cmd.items, error) || !_mp_sql_commit (self->db, error))
+  _mp_document_command_add_item (&cmd, "package", id, position, before, NULL);
+  _mp_document_command_emit (&cmd, MP_DOCUMENT_CHANGE_PACKAGE_REMOVED, id);
+  if (!_mp_document_record_step (self, label, cmd.items, error) || !_mp_sql_commit (self->db, error))
     goto fail;
 
-  command_finish (self, &cmd);
-  command_clear (&cmd);
+  _mp_document_command_finish (self, &cmd);
+  _mp_document_command_clear (&cmd);
   return TRUE;
 
 fail:
   _mp_sql_rollback (self->db);
-  command_clear (&cmd);
+  _mp_document_command_clear (&cmd);
   return FALSE;
 }
 
@@ -1613,18 +1133,18 @@ mp_document_replace_reference (MpDocument         *self,
 {
   g_autoptr(GVariant) before = NULL;
   g_autoptr(GVariant) after = NULL;
-  Command cmd;
+  MpDocumentCommand cmd;
 
   g_return_val_if_fail (MP_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (reference != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_writable (self, error) || !_mp_document_validate_reference (reference, error))
+  if (!_mp_document_check_writable (self, error) || !_mp_document_validate_reference (reference, error))
     return FALSE;
   if (!_mp_sql_begin (self->db, error))
     return FALSE;
 
-  command_init (&cmd);
+  _mp_document_command_init (&cmd);
   if (!check_codes_known (self, reference, error))
     goto fail;
   before = _mp_document_reference_to_variant (self->reference);
@@ -1632,19 +1152,19 @@ mp_document_replace_reference (MpDocument         *self,
   if (!_mp_document_write_reference_rows (self->db, reference, error))
     goto fail;
   cmd.reference = mp_reference_copy (reference);
-  g_ptr_array_add (cmd.items, item_new ("reference", 0, 0, before, after));
-  command_emit (&cmd, MP_DOCUMENT_CHANGE_REFERENCE, 0);
-  if (!record_step (self, _("Update reference data"), cmd.items, error) ||
+  _mp_document_command_add_item (&cmd, "reference", 0, 0, before, after);
+  _mp_document_command_emit (&cmd, MP_DOCUMENT_CHANGE_REFERENCE, 0);
+  if (!_mp_document_record_step (self, _("Update reference data"), cmd.items, error) ||
       !_mp_sql_commit (self->db, error))
     goto fail;
 
-  command_finish (self, &cmd);
-  command_clear (&cmd);
+  _mp_document_command_finish (self, &cmd);
+  _mp_document_command_clear (&cmd);
   return TRUE;
 
 fail:
   _mp_sql_rollback (self->db);
-  command_clear (&cmd);
+  _mp_document_command_clear (&cmd);
   return FALSE;
 }
 
@@ -1693,7 +1213,7 @@ add_packages (MpDocument         *self,
               GError            **error)
 {
   g_autoptr(MpReference) extended = extend_reference (self->reference, embedded);
-  Command cmd;
+  MpDocumentCommand cmd;
   gboolean ok;
   gint64 position;
 
@@ -1707,7 +1227,7 @@ add_packages (MpDocument         *self,
   if (!_mp_sql_begin (self->db, error))
     return FALSE;
 
-  command_init (&cmd);
+  _mp_document_command_init (&cmd);
   if (extended != NULL)
     {
       g_autoptr(GVariant) before = _mp_document_reference_to_variant (self->reference);
@@ -1716,8 +1236,8 @@ add_packages (MpDocument         *self,
       if (!_mp_document_write_reference_rows (self->db, extended, error))
         goto fail;
       cmd.reference = g_steal_pointer (&extended);
-      g_ptr_array_add (cmd.items, item_new ("reference", 0, 0, before, after));
-      command_emit (&cmd, MP_DOCUMENT_CHANGE_REFERENCE, 0);
+      _mp_document_command_add_item (&cmd, "reference", 0, 0, before, after);
+      _mp_document_command_emit (&cmd, MP_DOCUMENT_CHANGE_REFERENCE, 0);
     }
 
   position = next_position (self, &ok, error);
@@ -1736,18 +1256,18 @@ add_packages (MpDocument         *self,
         goto fail;
     }
 
-  if (label != NULL && !record_step (self, label, cmd.items, error))
+  if (label != NULL && !_mp_document_record_step (self, label, cmd.items, error))
     goto fail;
   if (!_mp_sql_commit (self->db, error))
     goto fail;
 
-  command_finish (self, &cmd);
-  command_clear (&cmd);
+  _mp_document_command_finish (self, &cmd);
+  _mp_document_command_clear (&cmd);
   return TRUE;
 
 fail:
   _mp_sql_rollback (self->db);
-  command_clear (&cmd);
+  _mp_document_command_clear (&cmd);
   return FALSE;
 }
 
@@ -1765,7 +1285,7 @@ mp_document_import_json (MpDocument  *self,
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_writable (self, error))
+  if (!_mp_document_check_writable (self, error))
     return FALSE;
   if (!(packages = mp_json_read_packages (data, len, self->reference, &embedded, error)))
     return FALSE;
@@ -1793,7 +1313,7 @@ mp_document_export_json (MpDocument    *self,
   g_return_val_if_fail (MP_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_open (self, error))
+  if (!_mp_document_check_open (self, error))
     return NULL;
   if (ids == NULL)
     {
@@ -2082,7 +1602,7 @@ mp_document_save_as (MpDocument  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_open (self, error))
+  if (!_mp_document_check_open (self, error))
     return FALSE;
   display = g_filename_display_basename (path);
   if (self->newer)
@@ -2168,10 +1688,10 @@ mp_document_save_as (MpDocument  *self,
   SWAP (reference);
 #undef SWAP
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+  _mp_document_notify (self, PROP_PATH);
   if (copy->read_only != self->read_only)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
-  update_history_state (self);
+    _mp_document_notify (self, PROP_READ_ONLY);
+  _mp_document_update_history_state (self);
   return TRUE;
 
 fail:
@@ -2186,5 +1706,5 @@ mp_document_close (MpDocument *self)
   g_return_if_fail (MP_IS_DOCUMENT (self));
 
   close_store (self);
-  update_history_state (self);
+  _mp_document_update_history_state (self);
 }
