@@ -16,8 +16,6 @@
 #include "mp-brief.h"
 #include "mp-cli-commands.h"
 #include "mp-document.h"
-#include "mp-evaluation.h"
-#include "mp-i18n.h"
 #include "mp-json.h"
 #include "mp-reference.h"
 
@@ -195,31 +193,13 @@ load_input (const char  *path,
   return MP_CLI_EXIT_OK;
 }
 
-/* Evaluates @pkg, with the uncertainty analysis when @draws > 0 (or, when
- * @draws < 0, with the package's own number of draws). */
-static MpEvaluation *
-evaluate (const MpPackage   *pkg,
-          const MpReference *ref,
-          int                draws,
-          int               *status)
+/* An export failed: a package that cannot be evaluated is invalid input,
+ * a brief that cannot be written a failure. */
+static int
+export_failed (const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MpEvaluation) eval = mp_evaluate (pkg, ref, &error);
-  guint n = draws >= 0 ? (guint) draws : pkg->draws;
-
-  if (eval == NULL)
-    {
-      mp_cli_error (_("cannot evaluate “%s”: %s"), pkg->name, error->message);
-      *status = MP_CLI_EXIT_INVALID;
-      return NULL;
-    }
-  if (n > 0 && !mp_evaluation_run_uncertainty (eval, pkg, ref, n, pkg->seed, NULL, NULL, NULL, &error))
-    {
-      mp_cli_error (_("cannot evaluate “%s”: %s"), pkg->name, error->message);
-      *status = MP_CLI_EXIT_INVALID;
-      return NULL;
-    }
-  return g_steal_pointer (&eval);
+  mp_cli_error ("%s", error->message);
+  return g_error_matches (error, MP_BRIEF_ERROR, MP_BRIEF_ERROR_INVALID) ? MP_CLI_EXIT_INVALID : MP_CLI_EXIT_FAILURE;
 }
 
 static GDateTime *
@@ -318,7 +298,6 @@ mp_cli_export_brief (int    argc,
   Options o = { 0 };
   Input in = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(MpEvaluation) eval = NULL;
   g_autoptr(GDateTime) date = NULL;
   MpBriefOptions opts = { 0 };
   const char *path;
@@ -354,22 +333,13 @@ mp_cli_export_brief (int    argc,
       mp_cli_error (_("“%s” holds %u packages: choose one with --package NAME"), path, in.packages->len);
       status = MP_CLI_EXIT_INVALID;
     }
-  /* The model's texts in the workbook (findings, assumption labels) follow the
-   * brief's language, not the session's. */
   opts.language = o.lang != NULL ? o.lang : mp_brief_language_default ();
-  mp_i18n_set_thread_language (opts.language);
-  if (status == MP_CLI_EXIT_OK)
-    eval = evaluate (g_ptr_array_index (in.packages, 0), in.reference, o.draws, &status);
-  if (status == MP_CLI_EXIT_OK)
-    {
-      opts.date = date;
-      opts.author = o.author;
-      if (!mp_brief_write (g_ptr_array_index (in.packages, 0), eval, in.reference, &opts, o.output, &error))
-        {
-          mp_cli_error ("%s", error->message);
-          status = MP_CLI_EXIT_FAILURE;
-        }
-    }
+  opts.date = date;
+  opts.author = o.author;
+  if (status == MP_CLI_EXIT_OK &&
+      !mp_brief_export_package (g_ptr_array_index (in.packages, 0), in.reference, &opts, o.draws,
+                                o.output, NULL, NULL, NULL, &error))
+    status = export_failed (error);
 
   input_clear (&in);
   options_clear (&o);
@@ -383,7 +353,6 @@ mp_cli_compare (int    argc,
   Options o = { 0 };
   Input in = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) evals = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_evaluation_free);
   g_autoptr(GDateTime) date = NULL;
   MpBriefOptions opts = { 0 };
   const char *path;
@@ -416,24 +385,12 @@ mp_cli_compare (int    argc,
       status = MP_CLI_EXIT_INVALID;
     }
   opts.language = o.lang != NULL ? o.lang : mp_brief_language_default ();
-  mp_i18n_set_thread_language (opts.language);
-  for (guint i = 0; status == MP_CLI_EXIT_OK && i < in.packages->len; i++)
-    {
-      MpEvaluation *eval = evaluate (g_ptr_array_index (in.packages, i), in.reference, o.draws, &status);
-
-      if (eval != NULL)
-        g_ptr_array_add (evals, eval);
-    }
-  if (status == MP_CLI_EXIT_OK)
-    {
-      opts.date = date;
-      opts.author = o.author;
-      if (!mp_brief_write_comparison (in.packages, evals, in.reference, &opts, o.output, &error))
-        {
-          mp_cli_error ("%s", error->message);
-          status = MP_CLI_EXIT_FAILURE;
-        }
-    }
+  opts.date = date;
+  opts.author = o.author;
+  if (status == MP_CLI_EXIT_OK &&
+      !mp_brief_export_comparison (in.packages, in.reference, &opts, o.draws, o.output,
+                                   NULL, NULL, NULL, &error))
+    status = export_failed (error);
 
   input_clear (&in);
   options_clear (&o);
