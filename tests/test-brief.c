@@ -21,6 +21,7 @@
 #include "mp-brief.h"
 #include "mp-document.h"
 #include "mp-evaluation.h"
+#include "mp-i18n.h"
 #include "mp-json.h"
 #include "mp-reference.h"
 
@@ -173,11 +174,15 @@ add_labelled (JsonBuilder *b,
   json_builder_end_object (b);
 }
 
+/* A total in the row labelled @label under the column @header; @prefix
+ * starts its formula (NULL: "=SUM("). */
 static void
-add_total (JsonBuilder *b,
-           const char  *sheet,
-           const char  *header,
-           double       value)
+add_total_full (JsonBuilder *b,
+                const char  *sheet,
+                const char  *header,
+                const char  *label,
+                const char  *prefix,
+                double       value)
 {
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "sheet");
@@ -185,10 +190,24 @@ add_total (JsonBuilder *b,
   json_builder_set_member_name (b, "header");
   json_builder_add_string_value (b, header);
   json_builder_set_member_name (b, "label");
-  json_builder_add_string_value (b, "Total");
+  json_builder_add_string_value (b, label);
+  if (prefix != NULL)
+    {
+      json_builder_set_member_name (b, "prefix");
+      json_builder_add_string_value (b, prefix);
+    }
   json_builder_set_member_name (b, "value");
   json_builder_add_double_value (b, value);
   json_builder_end_object (b);
+}
+
+static void
+add_total (JsonBuilder *b,
+           const char  *sheet,
+           const char  *header,
+           double       value)
+{
+  add_total_full (b, sheet, header, "Total", NULL, value);
 }
 
 static void
@@ -400,6 +419,18 @@ describe_brief (JsonBuilder        *b,
       add_total (b, "Projection", "Person-years, total", eval->headline[MP_HEADLINE_PERSON_YEARS]);
       add_total (b, "Projection", "Remittances (€)", sum_years (eval, G_STRUCT_OFFSET (MpYear, remittances)));
       add_total (b, "Projection", "Public cost (€)", eval->headline[MP_HEADLINE_COST_PUBLIC]);
+      /* Each column declares its total: a sum, or the last year's value of
+       * a cumulative flow. */
+      add_total (b, "Offer", "Remittances (€)", sum_years (eval, G_STRUCT_OFFSET (MpYear, remittances)));
+      add_total_full (b, "Projection", "Net migration (cumulative)", "Total", "=",
+                      eval->total[eval->n_years - 1].net_migration);
+    }
+  else
+    {
+      /* The Dutch texts come from po/nl.po, some with a context. */
+      add_total_full (b, "Aanbod", "Quotum per jaar", "Totaal", NULL, quota);
+      add_total_full (b, "Projectie", "Persoonsjaren, totaal", "Totaal", NULL,
+                      eval->headline[MP_HEADLINE_PERSON_YEARS]);
     }
   json_builder_end_array (b);
 
@@ -456,6 +487,28 @@ describe_brief (JsonBuilder        *b,
         json_builder_set_member_name (b, "text");
         json_builder_add_string_value (b, "No uncertainty analysis was run");
         json_builder_end_object (b);
+      }
+    if (dutch)
+      {
+        /* Texts of po/nl.po, two of them with a context ("Note" of an ask
+         * is "Toelichting", not the severity "Opmerking"). */
+        const char *dutch_texts[][2] = {
+          { "Notitie", "Onderhandelingsnotitie" },
+          { "Aanbod", "Toelichting" },
+          { "Aanbod", "Vraag" },
+          { "Waarborgen", "Vorm" },
+          { "Scores", "Wijzig een gewicht en de score volgt." },
+        };
+
+        for (guint i = 0; i < G_N_ELEMENTS (dutch_texts); i++)
+          {
+            json_builder_begin_object (b);
+            json_builder_set_member_name (b, "sheet");
+            json_builder_add_string_value (b, dutch_texts[i][0]);
+            json_builder_set_member_name (b, "text");
+            json_builder_add_string_value (b, dutch_texts[i][1]);
+            json_builder_end_object (b);
+          }
       }
   }
   json_builder_end_array (b);
@@ -796,6 +849,83 @@ test_file_is_zip (void)
   assert_nothing_left (tmpdir, nothing);
 }
 
+/* ---- The export path ----------------------------------------------------- */
+
+static void
+record_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  *last = fraction;
+}
+
+/* The export of the application and the command line: it evaluates in the
+ * brief's language, writes, reports its progress and leaves the thread's
+ * language as it was. */
+static void
+test_export (void)
+{
+  g_autoptr(MpPackage) pkg = make_package ("Export", 1);
+  g_autoptr(MpPackage) other = make_package ("Other", 2);
+  g_autoptr(MpPackage) broken = make_package ("Broken", 1);
+  g_autoptr(GPtrArray) packages = g_ptr_array_new ();
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 5, 4, 9, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tmp_path ("export.xlsx");
+  g_autofree char *cmp = tmp_path ("export-compare.xlsx");
+  MpBriefOptions opts = { "nl", date, NULL };
+  double progress = 0;
+
+  pkg->draws = 50;
+  mp_i18n_set_thread_language ("en");
+  g_assert_true (mp_brief_export_package (pkg, reference, &opts, MP_BRIEF_PACKAGE_DRAWS, path, NULL,
+                                          record_progress_cb, &progress, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (progress, ==, 1.0);
+  g_assert_cmpstr (mp_i18n_get_thread_language (), ==, "en");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* Cancelled: nothing is written, the file there stays. */
+  g_cancellable_cancel (cancelled);
+  g_assert_false (mp_brief_export_package (other, reference, &opts, 100, path, cancelled, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* A package that cannot be evaluated is invalid input; so is a language. */
+  g_free (((MpScheme *) g_ptr_array_index (broken->schemes, 0))->partner);
+  ((MpScheme *) g_ptr_array_index (broken->schemes, 0))->partner = g_strdup ("ZZZ");
+  g_assert_false (mp_brief_export_package (broken, reference, &opts, 0, cmp, NULL, NULL, NULL, &error));
+  g_assert_error (error, MP_BRIEF_ERROR, MP_BRIEF_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Broken"));
+  g_clear_error (&error);
+  opts.language = "fr";
+  g_assert_false (mp_brief_export_package (pkg, reference, &opts, 0, cmp, NULL, NULL, NULL, &error));
+  g_assert_error (error, MP_BRIEF_ERROR, MP_BRIEF_ERROR_INVALID);
+  g_clear_error (&error);
+  opts.language = "nl";
+
+  /* A comparison takes 2 to 8 packages. */
+  g_ptr_array_add (packages, pkg);
+  g_assert_false (mp_brief_export_comparison (packages, reference, &opts, 0, cmp, NULL, NULL, NULL, &error));
+  g_assert_error (error, MP_BRIEF_ERROR, MP_BRIEF_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (cmp, G_FILE_TEST_EXISTS));
+  g_ptr_array_add (packages, other);
+  progress = 0;
+  mp_i18n_set_thread_language (NULL);
+  g_assert_true (mp_brief_export_comparison (packages, reference, &opts, 0, cmp, NULL,
+                                             record_progress_cb, &progress, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (progress, ==, 1.0);
+  g_assert_null (mp_i18n_get_thread_language ());
+  g_assert_true (g_file_test (cmp, G_FILE_TEST_IS_REGULAR));
+}
+
 /* ---- The command line ---------------------------------------------------- */
 
 static int
@@ -949,6 +1079,14 @@ main (int   argc,
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  /* The Dutch brief is translated by the catalogue compiled into build/po. */
+  if (g_getenv ("MP_LOCALEDIR") == NULL && g_getenv ("MP_BUILD_ROOT") != NULL)
+    {
+      g_autofree char *localedir = g_build_filename (g_getenv ("MP_BUILD_ROOT"), "po", NULL);
+
+      g_setenv ("MP_LOCALEDIR", localedir, TRUE);
+    }
+
   reference = mp_reference_load_default (&error);
   g_assert_no_error (error);
   /* A subprocess (g_test_trap_subprocess) works in its parent's folder. */
@@ -968,6 +1106,7 @@ main (int   argc,
   g_test_add_func ("/models/brief/error-unwritable", test_error_unwritable);
   g_test_add_func ("/models/brief/error-disk-full", test_error_disk_full);
   g_test_add_func ("/models/brief/error-arguments", test_error_arguments);
+  g_test_add_func ("/models/brief/export", test_export);
   g_test_add_func ("/cli/brief/export-and-compare", test_cli);
 
   status = g_test_run ();

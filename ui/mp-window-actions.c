@@ -14,7 +14,6 @@
 #include <glib/gstdio.h>
 
 #include "mp-brief.h"
-#include "mp-i18n.h"
 #include "mp-offer-page.h"
 #include "mp-compare-page.h"
 #include "mp-print.h"
@@ -945,87 +944,15 @@ export_data_free (ExportData *data)
   g_free (data);
 }
 
-typedef struct
-{
-  gint          *permille;
-  guint          index;
-  guint          count;
-} ProgressData;
-
 static void
 export_progress_cb (double   fraction,
                     gpointer user_data)
 {
-  ProgressData *progress = user_data;
-  double total = (progress->index + CLAMP (fraction, 0.0, 1.0)) / (progress->count + 0.25);
-
-  g_atomic_int_set (progress->permille, (gint) (total * 1000));
+  g_atomic_int_set ((gint *) user_data, (gint) (fraction * 1000));
 }
 
-static void
-export_thread_run (GTask        *task,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  ExportData *data = task_data;
-  g_autoptr(GPtrArray) evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_evaluation_free);
-  const char *real_name = g_get_real_name ();
-  MpBriefOptions options = { data->language, NULL, NULL };
-  g_autoptr(GError) error = NULL;
-
-  /* GLib says "Unknown" when the account has no real name: print none then. */
-  if (real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0)
-    options.author = real_name;
-
-  for (guint i = 0; i < data->packages->len; i++)
-    {
-      const MpPackage *package = g_ptr_array_index (data->packages, i);
-      ProgressData progress = { data->permille, i, data->packages->len };
-      MpEvaluation *evaluation;
-
-      evaluation = mp_evaluate (package, data->reference, &error);
-      if (evaluation == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      g_ptr_array_add (evaluations, evaluation);
-
-      if (!mp_evaluation_run_uncertainty (evaluation, package, data->reference,
-                                          package->draws, package->seed, cancellable,
-                                          export_progress_cb, &progress, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (data->packages->len == 1)
-    {
-      if (!mp_brief_write (g_ptr_array_index (data->packages, 0), g_ptr_array_index (evaluations, 0),
-                           data->reference, &options, data->path, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-  else if (!mp_brief_write_comparison (data->packages, evaluations, data->reference,
-                                       &options, data->path, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_atomic_int_set (data->permille, 1000);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* The brief speaks its own language throughout: the model's texts made in this
- * thread (finding messages, assumption labels) follow it too, while the window
- * keeps the user's language.  The thread goes back to a pool: reset it. */
+/* The brief speaks its own language throughout, while the window keeps the
+ * user's: mp_brief_export_package() sees to that in this worker thread. */
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -1033,10 +960,31 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ExportData *data = task_data;
+  const char *real_name = g_get_real_name ();
+  MpBriefOptions options = { data->language, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  gboolean written;
 
-  mp_i18n_set_thread_language (data->language);
-  export_thread_run (task, task_data, cancellable);
-  mp_i18n_set_thread_language (NULL);
+  /* GLib says "Unknown" when the account has no real name: print none then. */
+  if (real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0)
+    options.author = real_name;
+
+  if (data->packages->len == 1)
+    written = mp_brief_export_package (g_ptr_array_index (data->packages, 0), data->reference, &options,
+                                       MP_BRIEF_PACKAGE_DRAWS, data->path, cancellable,
+                                       export_progress_cb, data->permille, &error);
+  else
+    written = mp_brief_export_comparison (data->packages, data->reference, &options,
+                                          MP_BRIEF_PACKAGE_DRAWS, data->path, cancellable,
+                                          export_progress_cb, data->permille, &error);
+  if (!written)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_atomic_int_set (data->permille, 1000);
+  g_task_return_boolean (task, TRUE);
 }
 
 static gboolean

@@ -201,3 +201,23 @@ mp_ngettext (const char *msgid,
   /* Forms are NUL-separated: the second one follows the first's NUL. */
   return n == 1 ? translation : translation + strlen (translation) + 1;
 }
+
+/**
+ * mp_pgettext:
+ * @msgctxtid: the context, a U+0004 character and the English text, as the
+ *   C_ macro of mp-i18n.h joins them
+ * @msgidoffset: where the English text starts in @msgctxtid
+ *
+ * Like mp_gettext() for a text with a context (g_dpgettext() for the calling
+ * thread's language).
+ *
+ * Returns: the translation, or the English text without its context
+ */
+const char *
+mp_pgettext (const char *msgctxtid,
+             gsize       msgidoffset)
+{
+  const char *translation = mp_gettext (msgctxtid);
+
+  return translation == msgctxtid ? msgctxtid + msgidoffset : translation;
+}

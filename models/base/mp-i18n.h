@@ -13,7 +13,7 @@
  * assumption labels) while the window keeps the user's language.
  *
  * Inside models/ (MP_MODELS_COMPILATION), include this after <glib/gi18n-lib.h>:
- * it replaces its _() macro. */
+ * it replaces its _() and C_() macros. */
 
 #include <glib.h>
 
@@ -25,6 +25,8 @@ const char  *mp_gettext                  (const char *msgid) G_GNUC_FORMAT (1);
 const char  *mp_ngettext                 (const char *msgid,
                                           const char *msgid_plural,
                                           gulong      n) G_GNUC_FORMAT (1) G_GNUC_FORMAT (2);
+const char  *mp_pgettext                 (const char *msgctxtid,
+                                          gsize       msgidoffset) G_GNUC_FORMAT (1);
 
 G_END_DECLS
 
@@ -33,4 +35,8 @@ G_END_DECLS
 #  undef _
 # endif
 # define _(String) ((char *) mp_gettext (String))
+# ifdef C_
+#  undef C_
+# endif
+# define C_(Context, String) ((char *) mp_pgettext (Context "\004" String, strlen (Context) + 1))
 #endif

@@ -7,8 +7,11 @@
 
 #pragma once
 
-/* The negotiation brief (DOMAIN.md §6): Excel workbooks written with
- * libxlsxwriter, for one package and as a comparison of several.
+/* The negotiation brief (models/README.md, “The brief”): Excel workbooks
+ * written with libxlsxwriter, for one package and as a comparison of
+ * several.  mp_brief_export_package() and mp_brief_export_comparison() are
+ * the whole export (evaluate, then write) that the application and the
+ * command line share.
  *
  * GIO only: no xlsxwriter types in this header.
  */
@@ -24,7 +27,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  MP_BRIEF_ERROR_INVALID,   /* bad arguments: language, number of packages, evaluation mismatch */
+  MP_BRIEF_ERROR_INVALID,   /* bad input: language, number of packages, evaluation mismatch,
+                             * a package that cannot be evaluated */
   MP_BRIEF_ERROR_IO,        /* the file could not be written (permissions, disk full, …) */
   MP_BRIEF_ERROR_FAILED,    /* libxlsxwriter refused the workbook */
 } MpBriefError;
@@ -32,6 +36,9 @@ typedef enum
 /* The comparison workbook takes this many packages. */
 #define MP_BRIEF_MIN_COMPARE 2
 #define MP_BRIEF_MAX_COMPARE 8
+
+/* The number of draws of an export: each package's own. */
+#define MP_BRIEF_PACKAGE_DRAWS (-1)
 
 /**
  * MpBriefOptions:
@@ -41,11 +48,11 @@ typedef enum
  * @author: the author printed on the cover and stored in the document
  *   properties; %NULL for none
  *
- * The brief's own texts (sheet names, headings, labels, notes) come from a
- * bilingual table inside mp-brief.c and follow @language whatever the
- * process locale is; this needs no installed translation and is thread-safe.
- * Texts made by other modules (finding messages, assumption rationales)
- * are written in the language they were produced in.
+ * The brief's texts (sheet names, headings, labels, notes, the model's
+ * labels) are gettext messages translated into @language through the
+ * thread language of mp-i18n.h, whatever the process locale is; writing is
+ * thread-safe and leaves the thread's language as it was.  Texts an
+ * evaluation made (finding messages) are in the language it ran in.
  */
 typedef struct
 {
@@ -71,6 +78,26 @@ gboolean      mp_brief_write_comparison  (GPtrArray            *packages,
                                           const MpReference    *ref,
                                           const MpBriefOptions *opts,
                                           const char           *path,
+                                          GError              **error);
+
+gboolean      mp_brief_export_package    (const MpPackage      *package,
+                                          const MpReference    *reference,
+                                          const MpBriefOptions *opts,
+                                          int                   draws,
+                                          const char           *path,
+                                          GCancellable         *cancellable,
+                                          MpProgressFunc        progress,
+                                          gpointer              progress_data,
+                                          GError              **error);
+
+gboolean      mp_brief_export_comparison (GPtrArray            *packages,
+                                          const MpReference    *reference,
+                                          const MpBriefOptions *opts,
+                                          int                   draws,
+                                          const char           *path,
+                                          GCancellable         *cancellable,
+                                          MpProgressFunc        progress,
+                                          gpointer              progress_data,
                                           GError              **error);
 
 /* Exposed for tests: the text cleaning applied to every user string before
