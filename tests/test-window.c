@@ -20,7 +20,9 @@
 #include "mp-compare-page.h"
 #include "mp-offer-page.h"
 #include "mp-package-item.h"
+#include "mp-field-rules.h"
 #include "mp-print.h"
+#include "mp-rows.h"
 #include "mp-safeguards-page.h"
 #include "mp-uncertainty-page.h"
 #include "mp-window.h"
@@ -1105,6 +1107,45 @@ test_accessible_names (Fixture       *f,
   g_assert_cmpuint (n_checked, >, 300);
 }
 
+/* The editors' spin buttons take their limits from the one table of field
+ * rules: a quota at the documented maximum is shown, and kept, unclamped. */
+static void
+test_spin_limits_from_field_rules (void)
+{
+  static const struct { MpSpinField spin; MpFieldId field; double factor; } pairs[] = {
+    { MP_SPIN_QUOTA, MP_FIELD_SCHEME_QUOTA, 1 },
+    { MP_SPIN_INTAKE_YEARS, MP_FIELD_SCHEME_INTAKE_YEARS, 1 },
+    { MP_SPIN_STAYS, MP_FIELD_SCHEME_STAYS, 1 },
+    { MP_SPIN_HOME_TRACK_RATIO, MP_FIELD_SCHEME_HOME_TRACK_RATIO, 1 },
+    { MP_SPIN_COST, MP_FIELD_SCHEME_COST_PER_PARTICIPANT, 1 },
+    { MP_SPIN_RECRUITMENT_FEES, MP_FIELD_SCHEME_RECRUITMENT_FEES, 1 },
+    { MP_SPIN_EMPLOYER_SHARE, MP_FIELD_SCHEME_EMPLOYER_SHARE, 100 },
+    { MP_SPIN_TRANCHE_QUOTA, MP_FIELD_TRANCHE_EXTRA_QUOTA, 1 },
+    { MP_SPIN_HORIZON, MP_FIELD_PACKAGE_HORIZON, 1 },
+  };
+  const MpFieldRule *quota = mp_field_rule (MP_FIELD_SCHEME_QUOTA);
+  GtkAdjustment *adj;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      const MpFieldRule *rule = mp_field_rule (pairs[i].field);
+      double min, max;
+
+      mp_row_spin_limits (pairs[i].spin, &min, &max);
+      g_assert_cmpfloat (min, ==, rule->min * pairs[i].factor);
+      g_assert_cmpfloat (max, ==, rule->max * pairs[i].factor);
+    }
+
+  /* Before, the quota's spin button stopped at 1,000,000 while the reader
+   * took 10,000,000: a stored 2,000,000 was clamped by the editor. */
+  g_assert_cmpfloat (quota->max, >, 1000000);
+  adj = gtk_adjustment_new (0, quota->min, quota->max, 10, 100, 0);
+  g_object_ref_sink (adj);
+  gtk_adjustment_set_value (adj, quota->max);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, quota->max);
+  g_object_unref (adj);
+}
+
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1146,6 +1187,7 @@ main (int   argc,
       g_assert_no_error (error);
     }
 
+  g_test_add_func ("/ui/rows/spin-limits-from-field-rules", test_spin_limits_from_field_rules);
   ADD_TEST ("/ui/window/empty-state", test_empty_state);
   ADD_TEST ("/ui/window/new-from-demo", test_new_from_demo);
   ADD_TEST ("/ui/window/package-and-scheme", test_package_and_scheme);

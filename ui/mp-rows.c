@@ -12,12 +12,14 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "mp-field-rules.h"
 #include "mp-rows.h"
 
-/* The range, step and digits of every spin button of the editors: the one
- * place they are set.  The limits are to come from the field rules of
- * models/domain (mp_field_rule()) once they exist: then min and max are
- * read there, in spin_range() below, and only step and digits stay here. */
+/* The step and digits of every spin button of the editors.  Their limits
+ * come from the field rules of models/domain (spin_fields[], read in
+ * spin_range()), the one table the JSON reader, the store, the engine and the
+ * CLI's edit command check against; the min and max below are used only for
+ * the few spin buttons that edit no field of that table. */
 typedef struct
 {
   double min;
@@ -53,6 +55,39 @@ static const SpinRange spin_ranges[MP_N_SPIN_FIELDS] = {
   [MP_SPIN_DRAWS]              = { 100, 100000, 500, 0 },
 };
 
+/* The field of the rules table each spin button edits, and the factor from
+ * the stored value to the shown one (the employer share is shown in %). */
+static const struct
+{
+  int    field;   /* MpFieldId, or -1 */
+  double factor;
+} spin_fields[MP_N_SPIN_FIELDS] = {
+  [MP_SPIN_QUOTA]              = { MP_FIELD_SCHEME_QUOTA, 1 },
+  [MP_SPIN_FIRST_YEAR]         = { MP_FIELD_SCHEME_FIRST_YEAR, 1 },
+  [MP_SPIN_INTAKE_YEARS]       = { MP_FIELD_SCHEME_INTAKE_YEARS, 1 },
+  [MP_SPIN_MONTHS]             = { MP_FIELD_SCHEME_MONTHS, 1 },
+  [MP_SPIN_STAYS]              = { MP_FIELD_SCHEME_STAYS, 1 },
+  [MP_SPIN_TRAINING_MONTHS]    = { MP_FIELD_SCHEME_TRAINING_MONTHS, 1 },
+  [MP_SPIN_HOME_TRACK_RATIO]   = { MP_FIELD_SCHEME_HOME_TRACK_RATIO, 1 },
+  [MP_SPIN_COST]               = { MP_FIELD_SCHEME_COST_PER_PARTICIPANT, 1 },
+  [MP_SPIN_EMPLOYER_SHARE]     = { MP_FIELD_SCHEME_EMPLOYER_SHARE, 100 },
+  [MP_SPIN_RECRUITMENT_FEES]   = { MP_FIELD_SCHEME_RECRUITMENT_FEES, 1 },
+  [MP_SPIN_OFFER_MONEY]        = { MP_FIELD_OFFER_AMOUNT, 1 },
+  [MP_SPIN_OFFER_SCHOLARSHIPS] = { MP_FIELD_OFFER_AMOUNT, 1 },
+  [MP_SPIN_OFFER_VISA_LEVEL]   = { MP_FIELD_OFFER_VISA_LEVEL, 1 },
+  [MP_SPIN_OFFER_JOBS]         = { MP_FIELD_OFFER_JOBS, 1 },
+  [MP_SPIN_ASK_RETURNS]        = { MP_FIELD_ASK_RETURNS_MODE, 1 },
+  [MP_SPIN_ASK_LEVEL]          = { MP_FIELD_ASK_LEVEL, 1 },
+  [MP_SPIN_TRANCHE_QUOTA]      = { MP_FIELD_TRANCHE_EXTRA_QUOTA, 1 },
+  [MP_SPIN_TRANCHE_YEAR]       = { MP_FIELD_TRANCHE_RELEASE_YEAR, 1 },
+  [MP_SPIN_START_YEAR]         = { MP_FIELD_PACKAGE_START_YEAR, 1 },
+  [MP_SPIN_HORIZON]            = { MP_FIELD_PACKAGE_HORIZON, 1 },
+  [MP_SPIN_NL_WEIGHT]          = { MP_FIELD_PACKAGE_NL_WEIGHTS, 1 },
+  [MP_SPIN_INTEREST_WEIGHT]    = { MP_FIELD_PACKAGE_INTEREST_WEIGHTS, 1 },
+  [MP_SPIN_INTEREST_SCALE]     = { MP_FIELD_PACKAGE_INTEREST_SCALES, 1 },
+  [MP_SPIN_DRAWS]              = { -1, 1 },
+};
+
 struct _MpRow
 {
   MpRowDesc         desc;
@@ -77,6 +112,26 @@ spin_range (MpSpinField  field,
   g_assert (field < MP_N_SPIN_FIELDS);
 
   *range = spin_ranges[field];
+  if (spin_fields[field].field >= 0)
+    {
+      const MpFieldRule *rule = mp_field_rule ((MpFieldId) spin_fields[field].field);
+
+      range->min = rule->min * spin_fields[field].factor;
+      range->max = rule->max * spin_fields[field].factor;
+    }
+}
+
+/* The limits a spin button of @field offers: those of the field rules. */
+void
+mp_row_spin_limits (MpSpinField  field,
+                    double      *min,
+                    double      *max)
+{
+  SpinRange range;
+
+  spin_range (field, &range);
+  *min = range.min;
+  *max = range.max;
 }
 
 static void

@@ -144,4 +144,8 @@ void             mp_row_widget_set_error    (GtkWidget       *row,
 void             mp_row_widget_set_warning  (GtkWidget       *row,
                                              const char      *message);
 
+void mp_row_spin_limits (MpSpinField  field,
+                         double      *min,
+                         double      *max);
+
 G_END_DECLS
